@@ -1,0 +1,62 @@
+import { toDomainError } from './driver-errors.ts';
+import type { Executor } from './executor.ts';
+import { createRepositories, type Repositories } from './repositories/index.ts';
+
+export interface Database {
+  readonly dialect: 'postgres' | 'sqlite';
+  /** Each call commits on its own. */
+  readonly repos: Repositories;
+  /** Everything fn does through the repositories it is given commits together or not at all. */
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface DatabaseParts {
+  dialect: Database['dialect'];
+  autocommit: Executor;
+  begin<T>(fn: (x: Executor) => Promise<T>): Promise<T>;
+  /** Route every autocommit call through begin (a connection that runs one thing at a time). */
+  serializeAutocommit?: boolean;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
+/** The same repositories, each method replaced by route(repoName, methodName, args). */
+const routeCalls = (
+  shape: Repositories,
+  route: (repo: string, method: string, args: unknown[]) => Promise<unknown>,
+): Repositories =>
+  Object.fromEntries(
+    Object.entries(shape).map(([repo, methods]) => [
+      repo,
+      Object.fromEntries(
+        Object.keys(methods as object).map((method) => [
+          method,
+          (...args: unknown[]) => route(repo, method, args),
+        ]),
+      ),
+    ]),
+  ) as unknown as Repositories;
+
+export function assembleDatabase(parts: DatabaseParts): Database {
+  const transaction = async <T>(fn: (repos: Repositories) => Promise<T>): Promise<T> => {
+    try {
+      return await parts.begin((x) => fn(createRepositories(x)));
+    } catch (error) {
+      throw toDomainError(error);
+    }
+  };
+  const direct = createRepositories(parts.autocommit);
+  const repos = parts.serializeAutocommit
+    ? routeCalls(direct, (repo, method, args) =>
+        transaction((r) =>
+          (r as unknown as Record<string, Record<string, AnyMethod>>)[repo]![method]!(...args),
+        ),
+      )
+    : direct;
+  return { dialect: parts.dialect, repos, transaction, ping: parts.ping, close: parts.close };
+}

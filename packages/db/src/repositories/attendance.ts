@@ -1,0 +1,79 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../executor.ts';
+import type { AttendanceInterval } from '../rows.ts';
+
+export const attendanceRepository = ({ db, t }: Executor) => {
+  const open = (sessionId: string, userId?: string) =>
+    and(
+      eq(t.attendanceIntervals.sessionId, sessionId),
+      userId ? eq(t.attendanceIntervals.userId, userId) : undefined,
+      isNull(t.attendanceIntervals.leftAt),
+    );
+  const close = async (where: ReturnType<typeof open>, at: Date) =>
+    (
+      await db
+        .update(t.attendanceIntervals)
+        .set({ leftAt: at })
+        .where(where)
+        .returning({ id: t.attendanceIntervals.id })
+    ).length;
+
+  return {
+    /** Opens the user's interval; when one is already open, that one stays (and is returned). */
+    async open(sessionId: string, userId: string, at = new Date()): Promise<AttendanceInterval> {
+      await db
+        .insert(t.attendanceIntervals)
+        .values({ sessionId, userId, joinedAt: at })
+        .onConflictDoNothing();
+      const [row] = await db.select().from(t.attendanceIntervals).where(open(sessionId, userId));
+      return row!;
+    },
+
+    /** Closes the user's open interval; false when none was open. */
+    async close(sessionId: string, userId: string, at = new Date()): Promise<boolean> {
+      return (await close(open(sessionId, userId), at)) > 0;
+    },
+
+    /** Closes every open interval of the session (its end); returns how many. */
+    async closeAll(sessionId: string, at = new Date()): Promise<number> {
+      return close(open(sessionId), at);
+    },
+
+    async intervals(sessionId: string): Promise<AttendanceInterval[]> {
+      return db
+        .select()
+        .from(t.attendanceIntervals)
+        .where(eq(t.attendanceIntervals.sessionId, sessionId))
+        .orderBy(asc(t.attendanceIntervals.joinedAt), asc(t.attendanceIntervals.id));
+    },
+
+    /** Who is watching now: open intervals with the viewer's name. */
+    async active(sessionId: string) {
+      return db
+        .select({
+          userId: t.attendanceIntervals.userId,
+          joinedAt: t.attendanceIntervals.joinedAt,
+          displayName: t.users.displayName,
+          role: t.users.role,
+        })
+        .from(t.attendanceIntervals)
+        .innerJoin(t.users, eq(t.users.id, t.attendanceIntervals.userId))
+        .where(open(sessionId))
+        .orderBy(asc(t.attendanceIntervals.joinedAt), asc(t.attendanceIntervals.userId));
+    },
+
+    /** Every interval of the session with the viewer's name, for the per-user list and export. */
+    async withUsers(sessionId: string) {
+      return db
+        .select({
+          interval: t.attendanceIntervals,
+          displayName: t.users.displayName,
+          email: t.users.email,
+        })
+        .from(t.attendanceIntervals)
+        .innerJoin(t.users, eq(t.users.id, t.attendanceIntervals.userId))
+        .where(eq(t.attendanceIntervals.sessionId, sessionId))
+        .orderBy(asc(t.attendanceIntervals.userId), asc(t.attendanceIntervals.joinedAt));
+    },
+  };
+};

@@ -1,0 +1,60 @@
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Executor } from '../executor.ts';
+import type { Ban, NewBan } from '../rows.ts';
+
+export const bansRepository = ({ db, t }: Executor) => {
+  /** Bans in force at `now` that cover the session: its own, or its room's. */
+  const inForce = (scope: { sessionId: string; roomId: string }, now: Date) =>
+    and(
+      or(
+        and(eq(t.bans.scope, 'session'), eq(t.bans.sessionId, scope.sessionId)),
+        and(eq(t.bans.scope, 'room'), eq(t.bans.roomId, scope.roomId)),
+      ),
+      isNull(t.bans.liftedAt),
+      or(isNull(t.bans.expiresAt), gt(t.bans.expiresAt, now)),
+    );
+
+  return {
+    async create(ban: Omit<NewBan, 'id' | 'createdAt' | 'liftedAt'>): Promise<Ban> {
+      const [row] = await db.insert(t.bans).values(ban).returning();
+      return row!;
+    },
+
+    async activeFor(
+      userId: string,
+      scope: { sessionId: string; roomId: string },
+      now = new Date(),
+    ): Promise<Ban | null> {
+      const [row] = await db
+        .select()
+        .from(t.bans)
+        .where(and(eq(t.bans.userId, userId), inForce(scope, now)))
+        .orderBy(desc(t.bans.createdAt))
+        .limit(1);
+      return row ?? null;
+    },
+
+    async listActive(scope: { sessionId: string; roomId: string }, now = new Date()) {
+      return db
+        .select({ ban: t.bans, displayName: t.users.displayName })
+        .from(t.bans)
+        .innerJoin(t.users, eq(t.users.id, t.bans.userId))
+        .where(inForce(scope, now))
+        .orderBy(desc(t.bans.createdAt), desc(t.bans.id));
+    },
+
+    /** Lifts every ban in force on the user for the session; returns how many. */
+    async lift(
+      userId: string,
+      scope: { sessionId: string; roomId: string },
+      now = new Date(),
+    ): Promise<number> {
+      const rows = await db
+        .update(t.bans)
+        .set({ liftedAt: now })
+        .where(and(eq(t.bans.userId, userId), inForce(scope, now)))
+        .returning({ id: t.bans.id });
+      return rows.length;
+    },
+  };
+};

@@ -1,0 +1,125 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../executor.ts';
+import type { Poll, PollOption } from '../rows.ts';
+
+export type PollWithOptions = Poll & { options: PollOption[] };
+
+export interface PollResults {
+  pollId: string;
+  totalBallots: number;
+  options: { id: string; label: string; position: number; votes: number }[];
+}
+
+export const pollsRepository = ({ db, t, atomic }: Executor) => {
+  const optionsOf = async (pollIds: string[]) =>
+    db
+      .select()
+      .from(t.pollOptions)
+      .where(inArray(t.pollOptions.pollId, pollIds))
+      .orderBy(asc(t.pollOptions.position));
+  const withOptions = async (polls: Poll[]): Promise<PollWithOptions[]> => {
+    const options = await optionsOf(polls.map((p) => p.id));
+    return polls.map((poll) => ({ ...poll, options: options.filter((o) => o.pollId === poll.id) }));
+  };
+
+  return {
+    async create(poll: {
+      sessionId: string;
+      question: string;
+      multipleChoice: boolean;
+      createdBy: string;
+      options: string[];
+    }) {
+      return atomic(async ({ db }) => {
+        const [row] = await db
+          .insert(t.polls)
+          .values({
+            sessionId: poll.sessionId,
+            question: poll.question,
+            multipleChoice: poll.multipleChoice,
+            createdBy: poll.createdBy,
+          })
+          .returning();
+        const options = await db
+          .insert(t.pollOptions)
+          .values(poll.options.map((label, position) => ({ pollId: row!.id, label, position })))
+          .returning();
+        return { ...row!, options: options.sort((a, b) => a.position - b.position) };
+      });
+    },
+
+    async findById(id: string): Promise<PollWithOptions | null> {
+      const rows = await db.select().from(t.polls).where(eq(t.polls.id, id));
+      return (await withOptions(rows))[0] ?? null;
+    },
+
+    async listBySession(sessionId: string): Promise<PollWithOptions[]> {
+      const rows = await db
+        .select()
+        .from(t.polls)
+        .where(eq(t.polls.sessionId, sessionId))
+        .orderBy(asc(t.polls.createdAt), asc(t.polls.id));
+      return withOptions(rows);
+    },
+
+    /** Closes an open poll; null when it was not open. */
+    async close(id: string, at = new Date()): Promise<Poll | null> {
+      const [row] = await db
+        .update(t.polls)
+        .set({ status: 'closed', closedAt: at })
+        .where(and(eq(t.polls.id, id), eq(t.polls.status, 'open')))
+        .returning();
+      return row ?? null;
+    },
+
+    /**
+     * The user's ballot becomes exactly `optionIds`, replacing any earlier one. The caller has
+     * checked the options belong to the poll; the database keeps one ballot per user per poll.
+     */
+    async vote(pollId: string, userId: string, optionIds: string[]): Promise<void> {
+      await atomic(async ({ db }) => {
+        await db.insert(t.pollBallots).values({ pollId, userId }).onConflictDoNothing();
+        const [ballot] = await db
+          .select({ id: t.pollBallots.id })
+          .from(t.pollBallots)
+          .where(and(eq(t.pollBallots.pollId, pollId), eq(t.pollBallots.userId, userId)));
+        await db.delete(t.pollVotes).where(eq(t.pollVotes.ballotId, ballot!.id));
+        await db
+          .insert(t.pollVotes)
+          .values(optionIds.map((optionId) => ({ ballotId: ballot!.id, optionId, pollId })));
+      });
+    },
+
+    async ballotOf(pollId: string, userId: string): Promise<string[] | null> {
+      const rows = await db
+        .select({ optionId: t.pollVotes.optionId })
+        .from(t.pollBallots)
+        .innerJoin(t.pollVotes, eq(t.pollVotes.ballotId, t.pollBallots.id))
+        .where(and(eq(t.pollBallots.pollId, pollId), eq(t.pollBallots.userId, userId)));
+      return rows.length ? rows.map((r) => r.optionId).sort() : null;
+    },
+
+    async results(pollId: string): Promise<PollResults> {
+      const [options, votes, ballots] = await Promise.all([
+        optionsOf([pollId]),
+        db
+          .select({ optionId: t.pollVotes.optionId, n: count() })
+          .from(t.pollVotes)
+          .where(eq(t.pollVotes.pollId, pollId))
+          .groupBy(t.pollVotes.optionId),
+        db.select({ n: count() }).from(t.pollBallots).where(eq(t.pollBallots.pollId, pollId)),
+      ]);
+      const byOption = new Map(votes.map((v) => [v.optionId, Number(v.n)]));
+      return {
+        pollId,
+        totalBallots: Number(ballots[0]?.n ?? 0),
+        options: options.map((o) => ({
+          id: o.id,
+          label: o.label,
+          position: o.position,
+          votes: byOption.get(o.id) ?? 0,
+        })),
+      };
+    },
+  };
+};

@@ -1,0 +1,148 @@
+import { and, asc, count, desc, eq, sum } from 'drizzle-orm';
+import type { Executor } from '../executor.ts';
+import type { NewPlayback, NewRecording, Playback, Recording } from '../rows.ts';
+import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
+
+export type RecordingPatch = Partial<
+  Pick<
+    Recording,
+    | 'title'
+    | 'visibility'
+    | 'defaultPlayback'
+    | 'status'
+    | 'filePath'
+    | 'sizeBytes'
+    | 'durationSeconds'
+    | 'error'
+    | 'externalId'
+    | 'stoppedAt'
+    | 'readyAt'
+  >
+>;
+
+export const recordingsRepository = ({ db, t }: Executor) => ({
+  /** Starts a recording; the database refuses a second active one for the session (CONFLICT). */
+  async create(
+    recording: Omit<NewRecording, 'id' | 'createdAt' | 'updatedAt'>,
+  ): Promise<Recording> {
+    const [row] = await db.insert(t.recordings).values(recording).returning();
+    return row!;
+  },
+
+  async findById(id: string): Promise<Recording | null> {
+    const [row] = await db.select().from(t.recordings).where(eq(t.recordings.id, id));
+    return row ?? null;
+  },
+
+  async update(id: string, patch: RecordingPatch): Promise<Recording | null> {
+    const [row] = await db
+      .update(t.recordings)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(t.recordings.id, id))
+      .returning();
+    return row ?? null;
+  },
+
+  async delete(id: string): Promise<Recording | null> {
+    const [row] = await db.delete(t.recordings).where(eq(t.recordings.id, id)).returning();
+    return row ?? null;
+  },
+
+  async active(sessionId: string): Promise<Recording | null> {
+    const [row] = await db
+      .select()
+      .from(t.recordings)
+      .where(and(eq(t.recordings.sessionId, sessionId), eq(t.recordings.status, 'recording')));
+    return row ?? null;
+  },
+
+  async listBySession(sessionId: string): Promise<Recording[]> {
+    return db
+      .select()
+      .from(t.recordings)
+      .where(eq(t.recordings.sessionId, sessionId))
+      .orderBy(desc(t.recordings.startedAt), desc(t.recordings.id));
+  },
+
+  listByOwner(ownerId: string, request: PageRequest) {
+    const where = eq(t.recordings.ownerId, ownerId);
+    return paged(
+      request,
+      db
+        .select()
+        .from(t.recordings)
+        .where(where)
+        .orderBy(desc(t.recordings.startedAt), desc(t.recordings.id))
+        .limit(request.limit)
+        .offset(offsetOf(request)),
+      countRows(db, t.recordings, where),
+    );
+  },
+
+  async listAll(): Promise<Recording[]> {
+    return db
+      .select()
+      .from(t.recordings)
+      .orderBy(asc(t.recordings.createdAt), asc(t.recordings.id));
+  },
+
+  /** Count and bytes per state, for the storage status. */
+  async usageByStatus(): Promise<{ status: Recording['status']; count: number; bytes: number }[]> {
+    const rows = await db
+      .select({
+        status: t.recordings.status,
+        count: count(),
+        bytes: sum(t.recordings.sizeBytes).mapWith(Number),
+      })
+      .from(t.recordings)
+      .groupBy(t.recordings.status);
+    return rows.map((r) => ({ status: r.status, count: Number(r.count), bytes: r.bytes ?? 0 }));
+  },
+});
+
+export const playbacksRepository = ({ db, t, atomic }: Executor) => ({
+  async create(playback: Omit<NewPlayback, 'id' | 'createdAt' | 'isDefault'>): Promise<Playback> {
+    const [row] = await db.insert(t.playbacks).values(playback).returning();
+    return row!;
+  },
+
+  async findById(id: string): Promise<Playback | null> {
+    const [row] = await db.select().from(t.playbacks).where(eq(t.playbacks.id, id));
+    return row ?? null;
+  },
+
+  async listBySession(sessionId: string): Promise<Playback[]> {
+    return db
+      .select()
+      .from(t.playbacks)
+      .where(eq(t.playbacks.sessionId, sessionId))
+      .orderBy(asc(t.playbacks.createdAt), asc(t.playbacks.id));
+  },
+
+  async defaultFor(sessionId: string): Promise<Playback | null> {
+    const [row] = await db
+      .select()
+      .from(t.playbacks)
+      .where(and(eq(t.playbacks.sessionId, sessionId), eq(t.playbacks.isDefault, true)));
+    return row ?? null;
+  },
+
+  /** Makes this playback the session's one default. */
+  async setDefault(id: string): Promise<Playback | null> {
+    return atomic(async (x) => {
+      const [playback] = await x.db.select().from(t.playbacks).where(eq(t.playbacks.id, id));
+      if (!playback) return null;
+      await x.dialect.lockRow(x.db, t.sessions, playback.sessionId);
+      await x.db
+        .update(t.playbacks)
+        .set({ isDefault: false })
+        .where(and(eq(t.playbacks.sessionId, playback.sessionId), eq(t.playbacks.isDefault, true)));
+      const [row] = await x.db
+        .update(t.playbacks)
+        .set({ isDefault: true })
+        .where(eq(t.playbacks.id, id))
+        .returning();
+      return row ?? null;
+    });
+  },
+});

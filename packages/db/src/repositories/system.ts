@@ -1,0 +1,68 @@
+// Delivery plumbing: processed webhook events (idempotency) and the outbox of domain events.
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../executor.ts';
+import type { JsonObject } from '../schema/enums.ts';
+import type { OutboxEvent } from '../rows.ts';
+
+export const webhookEventsRepository = ({ db, t }: Executor) => ({
+  /** Records the event id; true the first time, false for a duplicate delivery. */
+  async markProcessed(id: string, source: string): Promise<boolean> {
+    const rows = await db
+      .insert(t.processedWebhookEvents)
+      .values({ id, source })
+      .onConflictDoNothing()
+      .returning({ id: t.processedWebhookEvents.id });
+    return rows.length > 0;
+  },
+});
+
+export const outboxRepository = ({ db, t }: Executor) => ({
+  /**
+   * Appends an event to a stream (a channel) with the stream's next sequence number. Call it in
+   * the transaction that makes the change: the counter row stays locked until commit, so
+   * sequence order is commit order within a stream.
+   */
+  async append(stream: string, event: string, payload: JsonObject): Promise<OutboxEvent> {
+    const [counter] = await db
+      .insert(t.outboxStreams)
+      .values({ stream, lastSeq: 1 })
+      .onConflictDoUpdate({
+        target: t.outboxStreams.stream,
+        set: { lastSeq: sql`${t.outboxStreams.lastSeq} + 1` },
+      })
+      .returning({ seq: t.outboxStreams.lastSeq });
+    const [row] = await db
+      .insert(t.outboxEvents)
+      .values({ stream, seq: counter!.seq, event, payload })
+      .returning();
+    return row!;
+  },
+
+  /** Events not yet delivered, oldest first. */
+  async undelivered(limit: number): Promise<OutboxEvent[]> {
+    return db
+      .select()
+      .from(t.outboxEvents)
+      .where(isNull(t.outboxEvents.deliveredAt))
+      .orderBy(asc(t.outboxEvents.id))
+      .limit(limit);
+  },
+
+  async markDelivered(ids: number[], at = new Date()): Promise<void> {
+    if (ids.length)
+      await db
+        .update(t.outboxEvents)
+        .set({ deliveredAt: at })
+        .where(inArray(t.outboxEvents.id, ids));
+  },
+
+  /** A stream's events after sequence number `afterSeq`, in order (a client's resync). */
+  async since(stream: string, afterSeq: number, limit: number): Promise<OutboxEvent[]> {
+    return db
+      .select()
+      .from(t.outboxEvents)
+      .where(and(eq(t.outboxEvents.stream, stream), gt(t.outboxEvents.seq, afterSeq)))
+      .orderBy(asc(t.outboxEvents.seq))
+      .limit(limit);
+  },
+});

@@ -1,0 +1,68 @@
+import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../executor.ts';
+import type { NewUser, User } from '../rows.ts';
+import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
+
+export type UserPatch = Partial<
+  Pick<User, 'displayName' | 'role' | 'disabled' | 'passwordHash' | 'email'>
+>;
+
+const normalizeEmail = <T extends { email?: string | null }>(row: T): T =>
+  row.email ? { ...row, email: row.email.trim().toLowerCase() } : row;
+
+export const usersRepository = ({ db, t, dialect }: Executor) => ({
+  async create(user: Omit<NewUser, 'id' | 'createdAt'>): Promise<User> {
+    const [row] = await db.insert(t.users).values(normalizeEmail(user)).returning();
+    return row!;
+  },
+
+  async findById(id: string): Promise<User | null> {
+    const [row] = await db.select().from(t.users).where(eq(t.users.id, id));
+    return row ?? null;
+  },
+
+  async findByEmail(email: string): Promise<User | null> {
+    const [row] = await db
+      .select()
+      .from(t.users)
+      .where(eq(t.users.email, email.trim().toLowerCase()));
+    return row ?? null;
+  },
+
+  async update(id: string, patch: UserPatch): Promise<User | null> {
+    const [row] = await db
+      .update(t.users)
+      .set({ ...normalizeEmail(patch), updatedAt: new Date() })
+      .where(eq(t.users.id, id))
+      .returning();
+    return row ?? null;
+  },
+
+  async list(filter: PageRequest & { q?: string; role?: User['role'] }) {
+    const conditions: (SQL | undefined)[] = [];
+    if (filter.q)
+      conditions.push(
+        or(
+          dialect.contains(t.users.email, filter.q),
+          dialect.contains(t.users.displayName, filter.q),
+        ),
+      );
+    if (filter.role) conditions.push(eq(t.users.role, filter.role));
+    const where = and(...conditions);
+    return paged(
+      filter,
+      db
+        .select()
+        .from(t.users)
+        .where(where)
+        .orderBy(asc(t.users.createdAt), asc(t.users.id))
+        .limit(filter.limit)
+        .offset(offsetOf(filter)),
+      countRows(db, t.users, where),
+    );
+  },
+
+  async countByRole(role: User['role']): Promise<number> {
+    return countRows(db, t.users, eq(t.users.role, role));
+  },
+});

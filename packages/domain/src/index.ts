@@ -1,0 +1,2 @@
+export {};
+export * from './errors.ts';
