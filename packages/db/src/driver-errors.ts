@@ -81,17 +81,17 @@ export const toDomainError = (error: unknown): unknown => {
   switch (fault.kind) {
     case 'unique': {
       const named = fault.fields.length ? fault.fields.join(', ') : 'a unique value';
-      return new DomainError(
-        'CONFLICT',
-        `${named} already exists`,
-        fault.fields.map((field) => ({ field, message: `${field} already exists` })),
-      );
+      return new DomainError('CONFLICT', `${named} already exists`, {
+        details: fault.fields.map((field) => ({ field, message: `${field} already exists` })),
+      });
     }
     case 'foreign_key':
-      return new DomainError('NOT_FOUND', 'a referenced record does not exist', details);
+      return new DomainError('NOT_FOUND', 'a referenced record does not exist', { details });
     case 'not_null':
     case 'check':
-      return new DomainError('VALIDATION_ERROR', 'a required value is missing or invalid', details);
+      return new DomainError('VALIDATION_ERROR', 'a required value is missing or invalid', {
+        details,
+      });
     default:
       return new Error(`database query failed: ${causeMessage(error)}`);
   }

@@ -47,6 +47,16 @@ export const attendanceRepository = ({ db, t }: Executor) => {
         .orderBy(asc(t.attendanceIntervals.joinedAt), asc(t.attendanceIntervals.id));
     },
 
+    /** Every interval of every session of the room (room analytics). */
+    async intervalsInRoom(roomId: string): Promise<AttendanceInterval[]> {
+      const rows = await db
+        .select({ interval: t.attendanceIntervals })
+        .from(t.attendanceIntervals)
+        .innerJoin(t.sessions, eq(t.sessions.id, t.attendanceIntervals.sessionId))
+        .where(eq(t.sessions.roomId, roomId));
+      return rows.map((r) => r.interval);
+    },
+
     /** Who is watching now: open intervals with the viewer's name. */
     async active(sessionId: string) {
       return db

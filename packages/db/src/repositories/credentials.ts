@@ -70,6 +70,18 @@ export const refreshTokensRepository = ({ db, t, atomic }: Executor) => ({
     });
   },
 
+  /** Adds a token to a family without using another (a concurrent refresh within the grace). */
+  async addToFamily(
+    familyId: string,
+    next: { tokenHash: string; expiresAt: Date },
+  ): Promise<RefreshToken> {
+    const [token] = await db
+      .insert(t.refreshTokens)
+      .values({ familyId, ...next })
+      .returning();
+    return token!;
+  },
+
   async revokeFamily(familyId: string, reason: string): Promise<boolean> {
     const rows = await db
       .update(t.refreshTokenFamilies)

@@ -1,0 +1,89 @@
+// Every failure, whatever raised it (a service, input validation, fastify's body parser, a bug),
+// becomes one error body with a machine code and the status the domain's table gives it.
+import { TRPCError } from '@trpc/server';
+import { DomainError, ERROR_CODES, type ErrorBody, type ErrorCode } from '@vidinfra/domain';
+
+export interface DescribedError {
+  status: number;
+  body: ErrorBody;
+  retryAfterSeconds?: number;
+  /** Unexpected: worth logging. */
+  unexpected: boolean;
+}
+
+type Issue = { path: PropertyKey[]; message: string };
+const isZodError = (e: unknown): e is { issues: Issue[] } =>
+  e instanceof Error && e.name === 'ZodError' && Array.isArray((e as { issues?: unknown }).issues);
+
+const TRPC_TO_DOMAIN: Partial<Record<TRPCError['code'], ErrorCode>> = {
+  PARSE_ERROR: 'INVALID_JSON',
+  BAD_REQUEST: 'VALIDATION_ERROR',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  METHOD_NOT_SUPPORTED: 'NOT_FOUND',
+};
+
+/** fastify's own request errors (body parsing, size, content type). */
+const HTTP_TO_DOMAIN: Record<number, ErrorCode> = {
+  400: 'INVALID_JSON',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+const described = (
+  code: ErrorCode,
+  message: string,
+  extra: Partial<DescribedError> = {},
+): DescribedError => ({
+  status: ERROR_CODES[code].status,
+  body: { code, message, ...(extra.body?.details ? { details: extra.body.details } : {}) },
+  retryAfterSeconds: extra.retryAfterSeconds,
+  unexpected: extra.unexpected ?? false,
+});
+
+export function describeError(error: unknown): DescribedError {
+  const cause = error instanceof TRPCError && error.cause ? error.cause : error;
+  if (cause instanceof DomainError) {
+    return {
+      status: cause.status,
+      body: cause.toBody(),
+      retryAfterSeconds: cause.retryAfterSeconds,
+      unexpected: false,
+    };
+  }
+  if (isZodError(cause)) {
+    const details = cause.issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || undefined,
+      message: issue.message,
+    }));
+    return described('VALIDATION_ERROR', 'the request is not valid', {
+      body: { code: 'VALIDATION_ERROR', message: '', details },
+    });
+  }
+  if (error instanceof TRPCError) {
+    const code = TRPC_TO_DOMAIN[error.code];
+    if (code) return described(code, error.message);
+  }
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && HTTP_TO_DOMAIN[status]) {
+    return described(HTTP_TO_DOMAIN[status], (error as Error).message);
+  }
+  return described('INTERNAL', 'internal error', { unexpected: true });
+}
+
+/** Maps domain errors to tRPC errors so /trpc answers with a fitting tRPC code too. */
+export function toTRPCError(error: unknown): TRPCError {
+  const { body } = describeError(error);
+  const trpcCode = ERROR_CODES[body.code].trpc;
+  return new TRPCError({
+    code: trpcCode,
+    message: body.message,
+    cause: error instanceof Error ? error : undefined,
+  });
+}

@@ -1,0 +1,29 @@
+// `npm start`: the embedded default — SQLite under DATA_DIR, migrations applied, API on PORT.
+import { openDatabase } from '@vidinfra/db';
+import { ConfigError, loadConfig } from './config.ts';
+import { ensureAdmin } from './first-start.ts';
+import { buildServer, createServicesFor } from './server.ts';
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase(config.databaseUrl);
+  const services = createServicesFor(config, db);
+  const app = await buildServer(config, services);
+  await ensureAdmin(db, config.admin, (line) => app.log.warn(line));
+  const close = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    `VidInfra Live on ${config.publicUrl} (${db.dialect}); API reference at ${config.publicUrl}/api/docs`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

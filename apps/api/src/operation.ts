@@ -1,0 +1,112 @@
+// An operation of the contract, defined once: its tRPC procedure, its REST route (from the
+// OpenAPI metadata) and, where the contract says so, its library-scoped twin — the same handler
+// behind a scope middleware. Every Caller rule is checked here, before any handler runs.
+import { canCall, DomainError, Id, type Caller } from '@vidinfra/domain';
+import type { ResourceAccess, ResourceKind } from '@vidinfra/services';
+import type { z } from 'zod';
+import { baseProcedure, t, type Context } from './trpc.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface OperationContext extends Context {
+  /** The resource the operation is about, as the caller stands to it (when `resource` is set). */
+  access: ResourceAccess | null;
+  /** The library the request is scoped to (library-scoped routes), else null. */
+  libraryId: string | null;
+}
+
+export interface OperationDef<I extends z.ZodObject, O extends z.ZodType> {
+  /** The reference's operation name: the OpenAPI summary. */
+  name: string;
+  method: Method;
+  path: `/${string}`;
+  caller: Caller;
+  /** Loaded from the input's `id` before the rule is checked. */
+  resource?: ResourceKind;
+  input: I;
+  output: O;
+  /** Also served under /libraries/{library_id}. */
+  libraryScoped?: boolean;
+  handle(args: { ctx: OperationContext; input: z.output<I> }): Promise<z.input<O>>;
+}
+
+const tagOf = (path: string) => path.split('/')[1] ?? 'default';
+
+const authorize = (
+  def: Pick<OperationDef<z.ZodObject, z.ZodType>, 'caller' | 'resource'>,
+  scoped: boolean,
+) =>
+  t.middleware(async ({ ctx, input, next }) => {
+    const { services, actor } = ctx as Context;
+    const values = input as { id?: string; library_id?: string };
+    const libraryId = scoped ? values.library_id! : null;
+    const signedIn = actor && { userId: actor.id, accountRole: actor.role, disabled: false };
+    if (libraryId) {
+      const libraryRole = await services.access.libraryRole(libraryId, actor);
+      const member = canCall('member', signedIn, { libraryRole });
+      if (!member.ok && actor?.role !== 'admin')
+        throw new DomainError(member.code, 'only members of this library may do this');
+    }
+    const access = def.resource
+      ? await services.access.resolve(def.resource, values.id!, actor, libraryId)
+      : null;
+    const libraryRole =
+      def.resource === 'library' ? await services.access.libraryRole(values.id!, actor) : undefined;
+    const check = canCall(def.caller, signedIn, {
+      ...access?.context,
+      ...(libraryRole !== undefined && { libraryRole }),
+    });
+    if (!check.ok) throw new DomainError(check.code);
+    if (!actor && access?.room?.visibility === 'private') {
+      throw new DomainError('UNAUTHORIZED', 'sign in to see an unlisted room');
+    }
+    return next({ ctx: { ...ctx, access, libraryId } satisfies OperationContext });
+  });
+
+function build<I extends z.ZodObject, O extends z.ZodType>(
+  def: OperationDef<I, O>,
+  scoped: boolean,
+) {
+  const path = scoped ? (`/libraries/{library_id}${def.path}` as const) : def.path;
+  const input = scoped ? def.input.extend({ library_id: Id }) : def.input;
+  const procedure = baseProcedure
+    .meta({
+      openapi: {
+        method: def.method,
+        path,
+        summary: def.name,
+        tags: [scoped ? 'libraries' : tagOf(def.path)],
+        protect: def.caller !== 'public',
+      },
+    })
+    .input(input as I)
+    .output(def.output)
+    .use(authorize(def, scoped));
+  const resolve = ({ ctx, input }: { ctx: unknown; input: unknown }) =>
+    def.handle({ ctx: ctx as OperationContext, input: input as z.output<I> }) as Promise<never>;
+  return def.method === 'GET' ? procedure.query(resolve) : procedure.mutation(resolve);
+}
+
+export function operation<I extends z.ZodObject, O extends z.ZodType>(def: OperationDef<I, O>) {
+  return {
+    def,
+    procedure: build(def, false),
+    libraryProcedure: def.libraryScoped ? build(def, true) : undefined,
+  };
+}
+
+type Operation = ReturnType<typeof operation>;
+
+/** The plain procedures of a group of operations, for a router. */
+export const procedures = <T extends Record<string, Operation>>(ops: T) =>
+  Object.fromEntries(Object.entries(ops).map(([key, op]) => [key, op.procedure])) as {
+    [K in keyof T]: T[K]['procedure'];
+  };
+
+/** The library-scoped twins of the operations that have one. */
+export const libraryProcedures = <T extends Record<string, Operation>>(ops: T) =>
+  Object.fromEntries(
+    Object.entries(ops)
+      .filter(([, op]) => op.libraryProcedure)
+      .map(([key, op]) => [key, op.libraryProcedure!]),
+  ) as { [K in keyof T]: NonNullable<T[K]['libraryProcedure']> };

@@ -1,0 +1,2 @@
+// Filled in by the libraries work.
+export const librariesOps = {};

@@ -1,0 +1,2 @@
+// Filled in by the participants work.
+export const participantsOps = {};

@@ -1,0 +1,2 @@
+// Filled in by the presets work.
+export const presetsOps = {};

@@ -1,0 +1,2 @@
+// Filled in by the reminders work.
+export const remindersOps = {};

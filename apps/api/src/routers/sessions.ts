@@ -1,0 +1,2 @@
+// Filled in by the sessions work.
+export const sessionsOps = {};

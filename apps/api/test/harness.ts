@@ -1,0 +1,106 @@
+// The API under test: the real server (fastify.inject, no socket) on a fresh database of the
+// run's dialect, with helpers to sign in as each kind of account.
+import type { Database } from '@vidinfra/db';
+import { openTestDatabase, testDialect } from '@vidinfra/db/testing';
+import { hashPassword, type Services } from '@vidinfra/services';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { buildServer, createServicesFor } from '../src/server.ts';
+
+export const dialect = testDialect();
+
+export interface Envelope<T = unknown> {
+  success: boolean;
+  data?: T;
+  error?: { code: string; message: string; details?: { field?: string; message: string }[] };
+  timestamp: number;
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: Envelope<T>;
+  headers: Record<string, unknown>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  services: Services;
+  call<T = any>(
+    method: string,
+    path: string,
+    options?: {
+      token?: string;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+    },
+  ): Promise<Reply<T>>;
+  /** A new account of that role, signed in. */
+  account(
+    role: 'admin' | 'host' | 'viewer',
+    name?: string,
+  ): Promise<{ id: string; email: string; token: string; refreshToken: string }>;
+}
+
+let counter = 0;
+export const PASSWORD = 'correct horse battery';
+
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const handle = {} as TestApp & { dispose: () => Promise<void> };
+  let passwordHash: string;
+  beforeAll(async () => {
+    const { db, dispose } = await openTestDatabase();
+    const config = loadConfig({
+      JWT_SECRET: 'test-secret-test-secret-test-secret!',
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://vidinfra.test',
+      ...env,
+    });
+    const services = createServicesFor(config, db);
+    const app = await buildServer(config, services);
+    await app.ready();
+    passwordHash = await hashPassword(PASSWORD);
+    Object.assign(handle, {
+      app,
+      db,
+      services,
+      dispose: async () => {
+        await app.close();
+        await dispose();
+      },
+    });
+  });
+  afterAll(async () => handle.dispose?.());
+
+  handle.call = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      payload = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    } else if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await handle.app.inject({
+      method: method as 'GET',
+      url: path,
+      headers,
+      payload,
+    });
+    return { status: response.statusCode, body: response.json(), headers: response.headers };
+  };
+
+  handle.account = async (role, name) => {
+    const email = `${role}-${Date.now().toString(36)}-${counter++}@example.test`;
+    const user = await handle.db.repos.users.create({
+      email,
+      passwordHash,
+      displayName: name ?? `${role} ${counter}`,
+      role,
+    });
+    const login = await handle.services.auth.login({ email, password: PASSWORD });
+    return { id: user.id, email, token: login.access_token, refreshToken: login.refresh_token };
+  };
+  return handle;
+}

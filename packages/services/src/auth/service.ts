@@ -1,0 +1,171 @@
+import {
+  DomainError,
+  type AuthResponse,
+  type DeviceLoginRequest,
+  type ExchangeAuthCodeRequest,
+  type GenerateAuthCodeResponse,
+  type LoginRequest,
+  type RefreshTokenRequest,
+  type UserResponse,
+  type ViewerRegisterRequest,
+} from '@vidinfra/domain';
+import type { User } from '@vidinfra/db';
+import type { Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
+import { toUserResponse } from '../mappers.ts';
+import { accessTokens } from './access-tokens.ts';
+import { decoyHash, verifyPassword } from './passwords.ts';
+import { hashSecret, newAuthCode, newRefreshToken } from './secrets.ts';
+
+export const AUTH_CODE_TTL_SECONDS = 60;
+
+const invalidCredentials = () =>
+  new DomainError('INVALID_CREDENTIALS', 'email or password is wrong');
+const toActor = (user: User): Actor => ({
+  id: user.id,
+  role: user.role,
+  displayName: user.displayName,
+  email: user.email,
+});
+
+export const authService = ({ db, config, now }: Deps) => {
+  const tokens = accessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
+  const later = (seconds: number) => new Date(now().getTime() + seconds * 1000);
+
+  const respond = async (
+    user: User,
+    familyId: string,
+    refreshToken: string,
+  ): Promise<AuthResponse> => ({
+    access_token: await tokens.sign({ userId: user.id, familyId }, now()),
+    refresh_token: refreshToken,
+    expires_in: config.accessTokenTtlSeconds,
+    user: toUserResponse(user),
+  });
+
+  /** A new login (refresh-token family) for the user, with its first tokens. */
+  const issue = async (user: User): Promise<AuthResponse> => {
+    if (user.disabled) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
+    const refresh = newRefreshToken();
+    const { family } = await db.repos.refreshTokens.startFamily(
+      user.id,
+      hashSecret(refresh),
+      later(config.refreshTokenTtlSeconds),
+    );
+    return respond(user, family.id, refresh);
+  };
+
+  return {
+    async login({ email, password }: LoginRequest): Promise<AuthResponse> {
+      const user = await db.repos.users.findByEmail(email);
+      const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+      if (!user?.passwordHash || !ok) throw invalidCredentials();
+      return issue(user);
+    },
+
+    /**
+     * Rotates the refresh token. Presenting a token that was already rotated revokes its whole
+     * family (a stolen token was used), except within a short grace for concurrent refreshes.
+     */
+    async refresh({ refresh_token }: RefreshTokenRequest): Promise<AuthResponse> {
+      const found = await db.repos.refreshTokens.findByHash(hashSecret(refresh_token));
+      const current = now();
+      if (!found || found.family.revokedAt || found.token.expiresAt <= current) {
+        throw new DomainError('UNAUTHORIZED', 'refresh token is invalid or expired');
+      }
+      const user = await db.repos.users.findById(found.family.userId);
+      if (!user) throw new DomainError('UNAUTHORIZED', 'refresh token is invalid or expired');
+      if (user.disabled) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
+      const next = newRefreshToken();
+      const successor = {
+        tokenHash: hashSecret(next),
+        expiresAt: later(config.refreshTokenTtlSeconds),
+      };
+      const rotated = await db.repos.refreshTokens.rotate(found.token.id, successor);
+      if (!rotated) {
+        const usedAt = found.token.usedAt ?? current;
+        if (current.getTime() - usedAt.getTime() > config.refreshReuseGraceSeconds * 1000) {
+          await db.repos.refreshTokens.revokeFamily(found.family.id, 'refresh token reused');
+          throw new DomainError(
+            'UNAUTHORIZED',
+            'refresh token was already used; this login is revoked',
+          );
+        }
+        // A concurrent refresh of the same token (two tabs): this caller gets a successor too.
+        await db.repos.refreshTokens.addToFamily(found.family.id, successor);
+      }
+      return respond(user, found.family.id, next);
+    },
+
+    async registerViewer({
+      device_token,
+      display_name,
+    }: ViewerRegisterRequest): Promise<AuthResponse> {
+      const user = await db.transaction(async (r) => {
+        const created = await r.users.create({ displayName: display_name, role: 'viewer' });
+        await r.deviceTokens.create(hashSecret(device_token), created.id);
+        return created;
+      });
+      return issue(user);
+    },
+
+    async deviceLogin({ device_token }: DeviceLoginRequest): Promise<AuthResponse> {
+      const user = await db.repos.deviceTokens.useToken(hashSecret(device_token));
+      if (!user) throw new DomainError('INVALID_CREDENTIALS', 'unknown device token');
+      return issue(user);
+    },
+
+    /** A one-time code (60 s) that hands the caller's identity to another app. */
+    async generateCode(
+      actor: Actor,
+      scope: { purpose?: 'handoff' | 'studio'; sessionId?: string; libraryId?: string } = {},
+    ): Promise<GenerateAuthCodeResponse> {
+      const code = newAuthCode();
+      await db.repos.authCodes.create({
+        codeHash: hashSecret(code),
+        userId: actor.id,
+        purpose: scope.purpose ?? 'handoff',
+        sessionId: scope.sessionId ?? null,
+        libraryId: scope.libraryId ?? null,
+        expiresAt: later(AUTH_CODE_TTL_SECONDS),
+      });
+      return { code, expires_in: AUTH_CODE_TTL_SECONDS };
+    },
+
+    /** Redeems a code once; 410 when it is unknown, used or expired. */
+    async exchangeCode({ code }: ExchangeAuthCodeRequest): Promise<AuthResponse> {
+      const redeemed = await db.repos.authCodes.redeem(hashSecret(code), now());
+      if (!redeemed)
+        throw new DomainError('CODE_EXPIRED', 'this code is expired or was already used');
+      const user = await db.repos.users.findById(redeemed.userId);
+      if (!user) throw new DomainError('CODE_EXPIRED', 'this code is expired or was already used');
+      return issue(user);
+    },
+
+    async logout(
+      actor: Actor,
+      { refresh_token }: RefreshTokenRequest,
+    ): Promise<{ revoked: boolean }> {
+      const found = await db.repos.refreshTokens.findByHash(hashSecret(refresh_token));
+      if (!found || found.family.userId !== actor.id) return { revoked: false };
+      return { revoked: await db.repos.refreshTokens.revokeFamily(found.family.id, 'logout') };
+    },
+
+    async me(actor: Actor): Promise<UserResponse> {
+      const user = await db.repos.users.findById(actor.id);
+      if (!user) throw new DomainError('UNAUTHORIZED', 'account no longer exists');
+      return toUserResponse(user);
+    },
+
+    /** The account behind an access token: UNAUTHORIZED / TOKEN_EXPIRED / ACCOUNT_DISABLED otherwise. */
+    async authenticate(accessToken: string): Promise<Actor> {
+      const claims = await tokens.verify(accessToken, now());
+      const user = await db.repos.users.findById(claims.userId);
+      if (!user) throw new DomainError('UNAUTHORIZED', 'account no longer exists');
+      if (user.disabled) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
+      return toActor(user);
+    },
+  };
+};
+
+export type AuthService = ReturnType<typeof authService>;

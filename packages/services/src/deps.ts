@@ -1,0 +1,22 @@
+import type { Database } from '@vidinfra/db';
+import type { MediaBackend } from './media/backend.ts';
+
+export interface ServiceConfig {
+  /** HS256 key for access tokens; at least 32 bytes. */
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Seconds during which an already-rotated refresh token may be presented again (concurrent tabs). */
+  refreshReuseGraceSeconds: number;
+  /** Where the web apps are served, e.g. `http://localhost:3000`. */
+  publicUrl: string;
+  livekit: { url: string | null; apiKey: string; apiSecret: string };
+}
+
+/** What every service is built from. */
+export interface Deps {
+  db: Database;
+  config: ServiceConfig;
+  media: MediaBackend;
+  now(): Date;
+}

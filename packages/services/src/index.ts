@@ -1,0 +1,41 @@
+import { accessService } from './access.ts';
+import { loginLimiter, type LoginLimiter } from './auth/login-limiter.ts';
+import { authService } from './auth/service.ts';
+import type { Deps } from './deps.ts';
+import { sessionsService } from './sessions.ts';
+import { participantsService } from './participants.ts';
+import { presetsService } from './presets.ts';
+import { remindersService } from './reminders.ts';
+import { librariesService } from './libraries.ts';
+import { adminService } from './admin.ts';
+import { healthService } from './health.ts';
+import { roomsService } from './rooms.ts';
+
+export type { Actor } from './actor.ts';
+export type { Deps, ServiceConfig } from './deps.ts';
+export type { ResourceAccess, ResourceKind } from './access.ts';
+export type { MediaBackend, MediaGrant, OutputStatus } from './media/backend.ts';
+export { localMediaBackend } from './media/local.ts';
+export { recordEvent } from './events.ts';
+export { hashPassword } from './auth/passwords.ts';
+export { AUTH_CODE_TTL_SECONDS } from './auth/service.ts';
+export { loginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter.ts';
+
+export function createServices(deps: Deps, options: { loginLimiter?: LoginLimiter } = {}) {
+  return {
+    deps,
+    loginLimiter: options.loginLimiter ?? loginLimiter(),
+    access: accessService(deps),
+    auth: authService(deps),
+    health: healthService(deps),
+    rooms: roomsService(deps),
+    sessions: sessionsService(deps),
+    participants: participantsService(deps),
+    presets: presetsService(deps),
+    reminders: remindersService(deps),
+    libraries: librariesService(deps),
+    admin: adminService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
