@@ -59,11 +59,13 @@ export const ERROR_CODES = {
   // tRPC has no 410: procedures throw NOT_FOUND, REST answers 410 Gone.
   CODE_EXPIRED: { status: 410, trpc: 'NOT_FOUND' },
   PAYLOAD_TOO_LARGE: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   BUSINESS_RULE: { status: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   SLOW_MODE: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   RATE_LIMITED: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   INTERNAL: { status: 500, trpc: 'INTERNAL_SERVER_ERROR' },
   MEDIA_UNAVAILABLE: { status: 503, trpc: 'SERVICE_UNAVAILABLE' },
+  UNAVAILABLE: { status: 503, trpc: 'SERVICE_UNAVAILABLE' },
 } as const satisfies Record<string, ErrorRule>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -94,11 +96,13 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   ALREADY_EXISTS: 'It already exists',
   CODE_EXPIRED: 'The code has expired or was already used',
   PAYLOAD_TOO_LARGE: 'The request is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Send the body as application/json',
   BUSINESS_RULE: 'The request breaks a business rule',
   SLOW_MODE: 'Slow mode is on: wait before sending again',
   RATE_LIMITED: 'Too many requests',
   INTERNAL: 'Internal error',
   MEDIA_UNAVAILABLE: 'The media backend is unavailable',
+  UNAVAILABLE: 'The service is unavailable',
 };
 
 export const ErrorDetail = z

@@ -1,2 +1,30 @@
-export {};
+// @vidinfra/domain: the contract's schemas and types, error model, roles, rules and event maps.
 export * from './errors.ts';
+export * from './roles.ts';
+export * from './permissions.ts';
+export * from './lifecycle.ts';
+export * from './realtime.ts';
+
+export * from './schemas/fields.ts';
+export * from './schemas/common.ts';
+export * from './schemas/envelope.ts';
+export * from './schemas/auth.ts';
+export * from './schemas/users.ts';
+export * from './schemas/rooms.ts';
+export * from './schemas/session-settings.ts';
+export * from './schemas/sessions.ts';
+export * from './schemas/media.ts';
+export * from './schemas/presets.ts';
+export * from './schemas/polls.ts';
+export * from './schemas/chat.ts';
+export * from './schemas/stage.ts';
+export * from './schemas/stage-requests.ts';
+export * from './schemas/moderation.ts';
+export * from './schemas/attendance.ts';
+export * from './schemas/participants.ts';
+export * from './schemas/recordings.ts';
+export * from './schemas/playback.ts';
+export * from './schemas/admin.ts';
+export * from './schemas/libraries.ts';
+export * from './schemas/reminders.ts';
+export * from './schemas/health.ts';

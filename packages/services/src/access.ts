@@ -78,9 +78,10 @@ export const accessService = ({ db }: Deps) => {
       if (!poll) throw notFound('poll');
       return forSession(poll.sessionId, actor);
     },
-    async library(id) {
+    async library(id, actor) {
       if (!(await db.repos.libraries.findById(id))) throw notFound('library');
-      return { libraryId: id, context: {} };
+      const libraryRole = actor ? await db.repos.libraries.membership(id, actor.id) : null;
+      return { libraryId: id, context: { libraryRole } };
     },
   };
 
