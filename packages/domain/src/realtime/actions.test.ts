@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.ts';
+import { chatMessageFixture, rejectsAt, uuid } from '../testing/fixtures.ts';
+import { sessionChannel } from './channels.ts';
+import { CLIENT_ACTIONS, ackError, ackOk, ackSchema } from './actions.ts';
+
+describe('CLIENT_ACTIONS', () => {
+  const session_id = uuid();
+
+  it('lists the client actions', () => {
+    expect(Object.keys(CLIENT_ACTIONS).sort()).toEqual(
+      [
+        'chat:send',
+        'hand:lower',
+        'hand:raise',
+        'join_request:create',
+        'poll:vote',
+        'subscribe',
+        'unsubscribe',
+      ].sort(),
+    );
+  });
+
+  it.each([
+    ['chat:send', { session_id, text: '  hi  ' }],
+    ['poll:vote', { poll_id: uuid(), option_ids: [uuid()] }],
+    ['hand:raise', { session_id }],
+    ['hand:raise', { session_id, message: 'Question about pricing' }],
+    ['hand:lower', { session_id }],
+    ['join_request:create', { session_id }],
+    ['subscribe', { channel: sessionChannel(session_id) }],
+    ['unsubscribe', { channel: `session:${session_id}:staff` }],
+  ] as const)('%s accepts %j', (action, payload) => {
+    expect(CLIENT_ACTIONS[action].payload.safeParse(payload).success).toBe(true);
+  });
+
+  it('applies the REST rules to the same fields', () => {
+    expect(CLIENT_ACTIONS['chat:send'].payload.parse({ session_id, text: '  hi  ' }).text).toBe(
+      'hi',
+    );
+    rejectsAt(CLIENT_ACTIONS['chat:send'].payload, { session_id, text: '   ' }, ['text']);
+    rejectsAt(CLIENT_ACTIONS['chat:send'].payload, { text: 'hi' }, ['session_id']);
+    rejectsAt(CLIENT_ACTIONS['poll:vote'].payload, { poll_id: uuid(), option_ids: [] }, [
+      'option_ids',
+    ]);
+    rejectsAt(CLIENT_ACTIONS.subscribe.payload, { channel: 'admin:all' }, ['channel']);
+    rejectsAt(CLIENT_ACTIONS['hand:lower'].payload, { session_id, extra: 1 }, []);
+  });
+});
+
+describe('acks', () => {
+  const schema = ackSchema(CLIENT_ACTIONS['chat:send'].result);
+
+  it('wraps results', () => {
+    const ack = ackOk(chatMessageFixture());
+    expect(schema.parse(ack)).toEqual(ack);
+  });
+
+  it('wraps domain errors and error bodies', () => {
+    const fromError = ackError(new DomainError('SLOW_MODE'));
+    expect(fromError).toEqual({
+      ok: false,
+      error: { code: 'SLOW_MODE', message: expect.any(String) },
+    });
+    expect(schema.safeParse(fromError).success).toBe(true);
+    expect(ackError({ code: 'BANNED', message: 'no' })).toEqual({
+      ok: false,
+      error: { code: 'BANNED', message: 'no' },
+    });
+  });
+
+  it('rejects mixed shapes', () => {
+    expect(schema.safeParse({ ok: true, error: { code: 'BANNED', message: 'x' } }).success).toBe(
+      false,
+    );
+    expect(schema.safeParse({ ok: false, data: chatMessageFixture() }).success).toBe(false);
+  });
+});

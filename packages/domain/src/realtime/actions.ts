@@ -1,0 +1,56 @@
+// Client → server actions over Socket.IO: payload schemas, result schemas, and the ack shape.
+import { z } from 'zod';
+import type { DomainError } from '../errors.ts';
+import { ErrorBody } from '../errors.ts';
+import { ChatMessageResponse, CreateChatMessageRequest } from '../schemas/chat.ts';
+import { Id } from '../schemas/fields.ts';
+import { PollResponse, VoteRequest } from '../schemas/polls.ts';
+import {
+  HandRaiseResponse,
+  JoinRequestResponse,
+  RaiseHandRequest,
+} from '../schemas/stage-requests.ts';
+import { ChannelName } from './channels.ts';
+
+const SessionTarget = z.strictObject({ session_id: Id });
+const ChannelRequest = z.strictObject({ channel: ChannelName });
+const ChannelResult = z.object({ channel: z.string() });
+
+export const CLIENT_ACTIONS = {
+  'chat:send': {
+    payload: CreateChatMessageRequest.extend({ session_id: Id }),
+    result: ChatMessageResponse,
+  },
+  'poll:vote': { payload: VoteRequest.extend({ poll_id: Id }), result: PollResponse },
+  'hand:raise': { payload: RaiseHandRequest.extend({ session_id: Id }), result: HandRaiseResponse },
+  'hand:lower': { payload: SessionTarget, result: HandRaiseResponse },
+  'join_request:create': { payload: SessionTarget, result: JoinRequestResponse },
+  subscribe: { payload: ChannelRequest, result: ChannelResult },
+  unsubscribe: { payload: ChannelRequest, result: ChannelResult },
+} as const satisfies Record<string, { payload: z.ZodType; result: z.ZodType }>;
+
+export type ClientActionName = keyof typeof CLIENT_ACTIONS;
+export type ClientActionPayload<A extends ClientActionName> = z.infer<
+  (typeof CLIENT_ACTIONS)[A]['payload']
+>;
+export type ClientActionResult<A extends ClientActionName> = z.infer<
+  (typeof CLIENT_ACTIONS)[A]['result']
+>;
+
+export type Ack<Data> = { ok: true; data: Data } | { ok: false; error: ErrorBody };
+
+/** The ack schema around a result schema. */
+export function ackSchema<Data extends z.ZodType>(data: Data) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: ErrorBody }),
+  ]);
+}
+
+export function ackOk<Data>(data: Data): Ack<Data> {
+  return { ok: true, data };
+}
+
+export function ackError(error: DomainError | ErrorBody): Ack<never> {
+  return { ok: false, error: 'toBody' in error ? error.toBody() : error };
+}

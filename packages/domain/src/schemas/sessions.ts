@@ -1,0 +1,155 @@
+// Sessions: scheduling, lifecycle responses, join credentials, share/studio URLs, stats, health.
+import { z } from 'zod';
+import { SessionRole } from '../roles.ts';
+import { PaginationQuery, paginated } from './common.ts';
+import { Count, Description, ExpiresIn, Id, Seconds, Timestamp, Title, Url } from './fields.ts';
+import { mediaTokenFields } from './media.ts';
+import { SessionSettings, SessionSettingsPatch } from './session-settings.ts';
+
+export const SessionStatus = z
+  .enum(['scheduled', 'backstage', 'live', 'ended'])
+  .meta({ id: 'SessionStatus' });
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const CreateSessionRequest = z
+  .strictObject({
+    title: Title,
+    description: Description.optional(),
+    scheduled_at: Timestamp,
+    preset_id: Id.optional(),
+    /** Overrides on top of the preset's default settings. */
+    settings: SessionSettingsPatch.optional(),
+  })
+  .meta({ id: 'CreateSessionRequest' });
+export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
+
+export const RescheduleSessionRequest = z
+  .strictObject({ scheduled_at: Timestamp })
+  .meta({ id: 'RescheduleSessionRequest' });
+export type RescheduleSessionRequest = z.infer<typeof RescheduleSessionRequest>;
+
+const sessionFields = {
+  id: Id,
+  room_id: Id,
+  library_id: Id.optional(),
+  preset_id: Id.optional(),
+  title: z.string(),
+  description: z.string().optional(),
+  status: SessionStatus,
+  scheduled_at: Timestamp,
+  /** Entered backstage (or went straight live). */
+  started_at: Timestamp.optional(),
+  live_at: Timestamp.optional(),
+  ended_at: Timestamp.optional(),
+  settings: SessionSettings,
+  /** Viewers connected right now (0 unless backstage or live). */
+  viewer_count: Count,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+};
+
+export const SessionResponse = z.object(sessionFields).meta({ id: 'SessionResponse' });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const CreateSessionResponse = z.object(sessionFields).meta({ id: 'CreateSessionResponse' });
+export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
+
+/** Answer of start, go_live and webcam_hls: the session after the transition and its outputs. */
+export const StartSessionResponse = z
+  .object({
+    session: SessionResponse,
+    /** Name of the media room the studio publishes to. */
+    media_room: z.string().min(1),
+    /** Set once an HLS output exists (go_live, webcam_hls). */
+    hls_url: Url.optional(),
+    playback_id: z.string().optional(),
+  })
+  .meta({ id: 'StartSessionResponse' });
+export type StartSessionResponse = z.infer<typeof StartSessionResponse>;
+
+export const StudioURLResponse = z
+  .object({ url: Url, expires_in: ExpiresIn })
+  .meta({ id: 'StudioURLResponse' });
+export type StudioURLResponse = z.infer<typeof StudioURLResponse>;
+
+export const ShareURLResponse = z
+  .object({ viewer_url: Url, embed_html: z.string(), hls_url: Url })
+  .meta({ id: 'ShareURLResponse' });
+export type ShareURLResponse = z.infer<typeof ShareURLResponse>;
+
+/** `token` is a media access token scoped to `role` (LiveKit: signed with the API key/secret). */
+export const JoinSessionResponse = z
+  .object({ ...mediaTokenFields, role: SessionRole, hls_url: Url, playback_id: z.string() })
+  .meta({ id: 'JoinSessionResponse' });
+export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;
+
+/** `GET /sessions` and `GET /rooms/{id}/sessions`: `?status=&from=&to=&page=&limit=`. */
+export const SessionListQuery = PaginationQuery.extend({
+  status: SessionStatus.optional(),
+  /** Sessions scheduled at or after this time. */
+  from: Timestamp.optional(),
+  /** Sessions scheduled before this time. */
+  to: Timestamp.optional(),
+}).meta({ id: 'SessionListQuery' });
+export type SessionListQuery = z.infer<typeof SessionListQuery>;
+
+export const SessionListResponse = paginated(SessionResponse).meta({ id: 'SessionListResponse' });
+export type SessionListResponse = z.infer<typeof SessionListResponse>;
+
+/** Stats over the caller's rooms (or the library's, when library-scoped). */
+export const DashboardStatsResponse = z
+  .object({
+    rooms: Count,
+    sessions_total: Count,
+    sessions_by_status: z.record(SessionStatus, Count),
+    live_viewers: Count,
+    /** The next scheduled sessions, soonest first (at most 5). */
+    upcoming_sessions: z.array(SessionResponse).max(5),
+    recordings: Count,
+    total_watch_seconds: Seconds,
+  })
+  .meta({ id: 'DashboardStatsResponse' });
+export type DashboardStatsResponse = z.infer<typeof DashboardStatsResponse>;
+
+/** Broadcast host camera/microphone state (`POST /sessions/{id}/host/video|audio`). */
+export const HostMediaStateRequest = z
+  .strictObject({ enabled: z.boolean() })
+  .meta({ id: 'HostMediaStateRequest' });
+export type HostMediaStateRequest = z.infer<typeof HostMediaStateRequest>;
+
+export const HostMediaStateResponse = z
+  .object({ session_id: Id, enabled: z.boolean() })
+  .meta({ id: 'HostMediaStateResponse' });
+export type HostMediaStateResponse = z.infer<typeof HostMediaStateResponse>;
+
+/** State of the HLS output (LiveKit egress or the local ffmpeg pipeline). */
+export const OutputState = z
+  .enum(['idle', 'starting', 'running', 'stopped', 'failed'])
+  .meta({ id: 'OutputState' });
+export type OutputState = z.infer<typeof OutputState>;
+
+export const EnsureEgressResponse = z
+  .object({
+    session_id: Id,
+    output: OutputState,
+    /** True when a dead output was (re)started by this call. */
+    restarted: z.boolean(),
+    hls_url: Url,
+  })
+  .meta({ id: 'EnsureEgressResponse' });
+export type EnsureEgressResponse = z.infer<typeof EnsureEgressResponse>;
+
+export const StreamHealthResponse = z
+  .object({
+    session_id: Id,
+    status: SessionStatus,
+    output: OutputState,
+    bitrate_kbps: z.number().nonnegative().optional(),
+    fps: z.number().nonnegative().optional(),
+    /** Age of the newest HLS segment: a growing value means a stalled output. */
+    segment_age_seconds: z.number().nonnegative().optional(),
+    viewers: Count,
+    checked_at: Timestamp,
+  })
+  .meta({ id: 'StreamHealthResponse' });
+export type StreamHealthResponse = z.infer<typeof StreamHealthResponse>;
