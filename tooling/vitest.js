@@ -1,4 +1,5 @@
 // The test preset every package shares: node environment, one summary line a run.
+import { appendFileSync } from 'node:fs';
 import { defineConfig, mergeConfig } from 'vitest/config';
 
 /** A reporter that ends the run with `<label>: N passed, N failed[, N skipped]`. */
@@ -19,6 +20,8 @@ export class CountReporter {
     }
     const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
     console.log(`\n${this.label}: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
+    const summary = process.env.VIDINFRA_TEST_SUMMARY;
+    if (summary) appendFileSync(summary, `${JSON.stringify({ label: this.label, ...counts })}\n`);
   }
 }
 

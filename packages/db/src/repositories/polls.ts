@@ -77,12 +77,14 @@ export const pollsRepository = ({ db, t, atomic }: Executor) => {
      * checked the options belong to the poll; the database keeps one ballot per user per poll.
      */
     async vote(pollId: string, userId: string, optionIds: string[]): Promise<void> {
-      await atomic(async ({ db }) => {
+      await atomic(async ({ db, dialect }) => {
         await db.insert(t.pollBallots).values({ pollId, userId }).onConflictDoNothing();
         const [ballot] = await db
           .select({ id: t.pollBallots.id })
           .from(t.pollBallots)
           .where(and(eq(t.pollBallots.pollId, pollId), eq(t.pollBallots.userId, userId)));
+        // Two votes of one user take turns: the second sees the first's options and replaces them.
+        await dialect.lockRow(db, t.pollBallots, ballot!.id);
         await db.delete(t.pollVotes).where(eq(t.pollVotes.ballotId, ballot!.id));
         await db
           .insert(t.pollVotes)
