@@ -112,3 +112,22 @@ describe(`races (${dialect})`, () => {
     expect(await db.repos.outbox.since(stream, 18, 100)).toHaveLength(2);
   });
 });
+
+describe(`outbox relay claims (${dialect})`, () => {
+  it('hands each undelivered event to exactly one of several concurrent claimers, in id order', async () => {
+    const { db } = t;
+    await db.repos.outbox.claim(10_000); // earlier tests' events
+    await many(30, (i) =>
+      db.transaction((r) => r.outbox.append('session:claims', 'chat.message_created', { i })),
+    );
+    const claims = await many(4, () => db.repos.outbox.claim(10));
+    const ids = claims.flat().map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const rest = await db.repos.outbox.claim(100);
+    expect(ids.length + rest.length).toBe(30);
+    for (const claim of [...claims, rest])
+      expect(claim.map((e) => e.id)).toEqual([...claim.map((e) => e.id)].sort((a, b) => a - b));
+    expect(await db.repos.outbox.lastSeq('session:claims')).toBe(30);
+    expect(await db.repos.outbox.lastSeq('session:none')).toBe(0);
+  });
+});

@@ -38,6 +38,34 @@ export const outboxRepository = ({ db, t }: Executor) => ({
     return row!;
   },
 
+  /**
+   * Takes up to `limit` undelivered events, oldest first, marking them delivered in the same
+   * statement: of two relays claiming at once, each event goes to one of them.
+   */
+  async claim(limit: number, at = new Date()): Promise<OutboxEvent[]> {
+    const pending = db
+      .select({ id: t.outboxEvents.id })
+      .from(t.outboxEvents)
+      .where(isNull(t.outboxEvents.deliveredAt))
+      .orderBy(asc(t.outboxEvents.id))
+      .limit(limit);
+    const rows = await db
+      .update(t.outboxEvents)
+      .set({ deliveredAt: at })
+      .where(and(inArray(t.outboxEvents.id, pending), isNull(t.outboxEvents.deliveredAt)))
+      .returning();
+    return rows.sort((a, b) => a.id - b.id);
+  },
+
+  /** The last sequence number of a stream (0 when it has none). */
+  async lastSeq(stream: string): Promise<number> {
+    const [row] = await db
+      .select({ seq: t.outboxStreams.lastSeq })
+      .from(t.outboxStreams)
+      .where(eq(t.outboxStreams.stream, stream));
+    return row?.seq ?? 0;
+  },
+
   /** Events not yet delivered, oldest first. */
   async undelivered(limit: number): Promise<OutboxEvent[]> {
     return db

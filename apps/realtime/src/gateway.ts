@@ -1,0 +1,255 @@
+// The Socket.IO gateway: authenticated connections, authorized channels, committed events
+// delivered in order, presence turned into attendance, client actions through the services.
+import type { Server as HttpServer } from 'node:http';
+import {
+  ackError,
+  ackOk,
+  CLIENT_ACTIONS,
+  DomainError,
+  isDomainError,
+  parseChannel,
+  sessionChannel,
+  staffChannel,
+  validationError,
+  type RealtimeEnvelope,
+} from '@vidinfra/domain';
+import type { Actor, Services } from '@vidinfra/services';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
+import { z } from 'zod';
+import { type ActionHandlers, clientActions } from './actions.ts';
+import { authorizeChannel } from './channels.ts';
+import { presenceTracker } from './presence.ts';
+import { startRelay } from './relay.ts';
+import { socketRateLimiter } from './rate-limit.ts';
+
+export interface GatewayOptions {
+  services: Services;
+  /** Attach to this HTTP server (the API's, in the embedded default). */
+  httpServer: HttpServer;
+  /** A Socket.IO adapter (the Redis Streams adapter when scaled); in-memory by default. */
+  adapter?: Partial<ServerOptions>['adapter'];
+  isLeader?: () => Promise<boolean>;
+  /** How long a disconnected viewer keeps their attendance interval open. */
+  presenceGraceMs?: number;
+  /** How long Socket.IO keeps a disconnected client's missed events for recovery. */
+  recoveryWindowMs?: number;
+  relayIntervalMs?: number;
+  log?: { warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void };
+  actions?: Partial<ActionHandlers>;
+}
+
+interface SocketData {
+  actor: Actor | null;
+  /** Session channels this socket follows as a signed-in attendee (presence). */
+  attending: Set<string>;
+}
+
+type GatewaySocket = Socket<
+  Record<string, never>,
+  Record<string, never>,
+  Record<string, never>,
+  SocketData
+>;
+
+/** A socket's private room, for acting on all of one user's sockets (ban, stage removal). */
+const userRoom = (userId: string) => `uid:${userId}`;
+const MAX_MESSAGE_BYTES = 16 * 1024;
+const ResyncRequest = z.strictObject({
+  channel: z.string().max(100),
+  after_seq: z.number().int().min(0),
+});
+const RESYNC_BATCH = 500;
+
+export function createGateway(options: GatewayOptions) {
+  const { services } = options;
+  const log = options.log ?? { warn: () => {}, error: (obj: unknown) => console.error(obj) };
+  const io = new Server(options.httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // A recovered socket skips the (async) auth middleware: events broadcast while it ran would
+    // miss the socket, which only joins the namespace after it. Its identity is restored with it.
+    connectionStateRecovery: {
+      maxDisconnectionDuration: options.recoveryWindowMs ?? 2 * 60_000,
+      skipMiddlewares: true,
+    },
+    ...(options.adapter && { adapter: options.adapter }),
+    cors: { origin: true, credentials: true },
+  });
+  const presence = presenceTracker(services, options.presenceGraceMs ?? 10_000, (e) =>
+    log.error(e, 'presence'),
+  );
+  const actions = { ...clientActions(services), ...options.actions };
+  const viewerCounts = viewerCountBroadcaster(io);
+
+  io.use(async (socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    try {
+      const actor =
+        typeof token === 'string' && token ? await services.auth.authenticate(token) : null;
+      (socket as GatewaySocket).data.actor = actor;
+      (socket as GatewaySocket).data.attending ??= new Set();
+      next();
+    } catch (error) {
+      const body = isDomainError(error)
+        ? error.toBody()
+        : { code: 'UNAUTHORIZED', message: 'invalid token' };
+      next(Object.assign(new Error(body.message), { data: body }));
+    }
+  });
+
+  io.on('connection', (raw) => {
+    const socket = raw as GatewaySocket;
+    const actor = socket.data.actor;
+    if (actor) void socket.join(userRoom(actor.id));
+    if (socket.recovered) {
+      for (const channel of socket.data.attending)
+        void presence.joined(channel.slice('session:'.length), actor!.id);
+    }
+    const allow = socketRateLimiter({ perSecond: 20, burst: 40 });
+
+    const handle = async (name: string, payload: unknown): Promise<unknown> => {
+      if (name === 'subscribe' || name === 'unsubscribe') {
+        const { channel } = parse(CLIENT_ACTIONS[name].payload, payload);
+        if (name === 'unsubscribe') {
+          await socket.leave(channel);
+          leaveSession(socket, channel);
+          return { channel };
+        }
+        const grant = await authorizeChannel(services, actor, channel);
+        await socket.join(channel);
+        if (grant.kind === 'session' && actor && !socket.data.attending.has(channel)) {
+          socket.data.attending.add(channel);
+          await presence.joined(grant.sessionId!, actor.id);
+        }
+        if (grant.kind === 'session') viewerCounts.changed(channel);
+        return { channel, last_seq: await services.deps.db.repos.outbox.lastSeq(channel) };
+      }
+      if (name === 'resync') {
+        const request = parse(ResyncRequest, payload);
+        await authorizeChannel(services, actor, request.channel);
+        const events = await services.deps.db.repos.outbox.since(
+          request.channel,
+          request.after_seq,
+          RESYNC_BATCH,
+        );
+        return {
+          channel: request.channel,
+          events: events.map((e) => ({
+            event: e.event,
+            channel: e.stream,
+            seq: e.seq,
+            payload: e.payload,
+            at: e.createdAt.toISOString(),
+          })),
+          complete: events.length < RESYNC_BATCH,
+        };
+      }
+      if (!Object.hasOwn(CLIENT_ACTIONS, name))
+        throw new DomainError('NOT_FOUND', `unknown event ${name}`);
+      if (!actor) throw new DomainError('UNAUTHORIZED', 'sign in first');
+      const action = actions[name as keyof ActionHandlers];
+      if (!action) throw new DomainError('NOT_FOUND', `${name} is not available`);
+      return action(actor, payload);
+    };
+
+    socket.onAny((name: string, ...args: unknown[]) => {
+      const ack =
+        typeof args.at(-1) === 'function' ? (args.pop() as (reply: unknown) => void) : null;
+      if (!allow()) {
+        ack?.(ackError(new DomainError('RATE_LIMITED', 'slow down', { retryAfterSeconds: 1 })));
+        if (allow.flooding()) socket.disconnect(true);
+        return;
+      }
+      handle(name, args[0])
+        .then((data) => ack?.(ackOk(data)))
+        .catch((error: unknown) => {
+          if (!isDomainError(error)) log.error(error, `realtime ${name} failed`);
+          ack?.(ackError(isDomainError(error) ? error : new DomainError('INTERNAL')));
+        });
+    });
+
+    socket.on('disconnect', () => {
+      for (const channel of socket.data.attending) {
+        presence.left(channel.slice('session:'.length), actor!.id);
+        viewerCounts.changed(channel);
+      }
+    });
+  });
+
+  function leaveSession(socket: GatewaySocket, channel: string) {
+    if (!socket.data.attending.delete(channel)) return;
+    presence.left(channel.slice('session:'.length), socket.data.actor!.id);
+    viewerCounts.changed(channel);
+  }
+
+  /** Side effects of some events on live sockets: bans and stage removals act at once. */
+  async function enforce(envelope: RealtimeEnvelope) {
+    const userId = (envelope.payload as { user_id?: string }).user_id;
+    const channel = parseChannel(envelope.channel);
+    if (!userId || !channel || channel.kind === 'user') return;
+    const { sessionId } = channel;
+    const sockets = io.in(userRoom(userId));
+    if (envelope.event === 'moderation.banned') {
+      const channels = [sessionChannel(sessionId), staffChannel(sessionId)];
+      sockets.emit('channel:removed' as never, { channels, reason: 'banned' } as never);
+      sockets.socketsLeave(channels);
+      for (const socket of await sockets.fetchSockets()) {
+        if (socket.data.attending?.delete(channels[0]!)) presence.left(sessionId, userId);
+      }
+    }
+    if (envelope.event === 'stage.participant_removed') {
+      sockets.emit('stage:unpublish' as never, { session_id: sessionId } as never);
+    }
+  }
+
+  const relay = startRelay(services, {
+    intervalMs: options.relayIntervalMs ?? 50,
+    batch: 200,
+    isLeader: options.isLeader ?? (async () => true),
+    deliver: (envelope) => {
+      io.to(envelope.channel).emit('event' as never, envelope as never);
+      void enforce(envelope).catch((e) => log.error(e, 'enforce'));
+    },
+    onError: (error) => log.error(error, 'relay'),
+  });
+
+  return {
+    io,
+    relay,
+    async close() {
+      await relay.stop();
+      viewerCounts.stop();
+      io.disconnectSockets(true);
+      await presence.flush();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T, payload: unknown): z.output<T> {
+  const result = schema.safeParse(payload);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+/** The live viewer count of a session channel, sent at most once a second per session. */
+function viewerCountBroadcaster(io: Server) {
+  const dirty = new Set<string>();
+  const timer = setInterval(async () => {
+    const channels = [...dirty];
+    dirty.clear();
+    for (const channel of channels) {
+      const count = (await io.in(channel).fetchSockets()).length;
+      io.to(channel).emit(
+        'viewer_count' as never,
+        { session_id: channel.slice('session:'.length), count } as never,
+      );
+    }
+  }, 1000);
+  timer.unref();
+  return {
+    changed: (channel: string) => dirty.add(channel),
+    stop: () => clearInterval(timer),
+  };
+}
+
+export type Gateway = ReturnType<typeof createGateway>;

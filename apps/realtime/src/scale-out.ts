@@ -1,0 +1,54 @@
+// Scale-out on Redis: the Socket.IO Redis Streams adapter carries broadcasts (and connection
+// state recovery) across gateway nodes, and a Redis lease makes one node the outbox relay, so
+// events keep their per-channel order whatever node a client is on.
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+
+const LEADER_KEY = 'vidinfra:realtime:relay-leader';
+// Renew only our own lease, atomically.
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+export async function redisScaleOut(url: string, options: { leaseMs?: number } = {}) {
+  const leaseMs = options.leaseMs ?? 5000;
+  const client = createClient({
+    url,
+    socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) },
+  });
+  client.on('error', () => {}); // reconnects by itself; commands wait in the offline queue
+  await client.connect();
+  const nodeId = randomUUID();
+
+  /** True while this node holds the relay lease (taking it when free). */
+  const isLeader = async (): Promise<boolean> => {
+    if (!client.isReady) return false;
+    try {
+      if (
+        (await client.eval(RENEW, { keys: [LEADER_KEY], arguments: [nodeId, String(leaseMs)] })) ===
+        1
+      )
+        return true;
+      return (
+        (await client.set(LEADER_KEY, nodeId, {
+          condition: 'NX',
+          expiration: { type: 'PX', value: leaseMs },
+        })) === 'OK'
+      );
+    } catch {
+      return false;
+    }
+  };
+
+  return {
+    adapter: createAdapter(client as never),
+    isLeader,
+    async close() {
+      try {
+        if (client.isReady && (await client.get(LEADER_KEY)) === nodeId)
+          await client.del(LEADER_KEY);
+      } finally {
+        client.destroy();
+      }
+    },
+  };
+}

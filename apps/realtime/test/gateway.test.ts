@@ -1,0 +1,287 @@
+import { sessionChannel, staffChannel, userChannel } from '@vidinfra/domain';
+import { describe, expect, it } from 'vitest';
+import { collect, dialect, request, useRealtime, waitFor } from './harness.ts';
+
+const rt = useRealtime();
+
+const connectError = (socket: ReturnType<typeof rt.socket>) =>
+  new Promise<{ message: string; data?: { code: string } }>((resolve) =>
+    socket.once('connect_error', resolve as never),
+  );
+
+describe(`connect (${dialect})`, () => {
+  it('refuses a bad token and an expired one, with the machine code', async () => {
+    const bad = await connectError(rt.socket(rt.node.url, 'not-a-token'));
+    expect(bad.data?.code).toBe('UNAUTHORIZED');
+    const viewer = await rt.account('viewer');
+    await rt.db.repos.users.update(viewer.id, { disabled: true });
+    const disabled = await connectError(rt.socket(rt.node.url, viewer.token));
+    expect(disabled.data?.code).toBe('ACCOUNT_DISABLED');
+  });
+
+  it('lets anonymous sockets follow public sessions only, read-only', async () => {
+    const publicSession = await rt.liveSession(undefined, 'public');
+    const privateSession = await rt.liveSession(undefined, 'private');
+    const anonymous = await rt.connected(rt.node.url, null);
+    expect(
+      await request(anonymous, 'subscribe', { channel: sessionChannel(publicSession.sessionId) }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await request(anonymous, 'subscribe', { channel: sessionChannel(privateSession.sessionId) }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
+    expect(
+      await request(anonymous, 'chat:send', { session_id: publicSession.sessionId, text: 'hi' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
+  });
+});
+
+describe(`channel authorization (${dialect})`, () => {
+  it('admits each role to the channels the rules allow and refuses the others', async () => {
+    const { sessionId, ownerId } = await rt.liveSession();
+    const owner = rt.account;
+    void owner;
+    const [viewer, moderator, other, admin, banned] = await Promise.all([
+      rt.account('viewer'),
+      rt.account('viewer'),
+      rt.account('viewer'),
+      rt.account('admin'),
+      rt.account('viewer'),
+    ]);
+    await rt.db.repos.sessionParticipants.put(sessionId, moderator.id, 'moderator');
+    const session = (await rt.db.repos.sessions.findWithRoom(sessionId))!;
+    await rt.db.repos.bans.create({
+      roomId: session.room.id,
+      sessionId,
+      userId: banned.id,
+      scope: 'session',
+    });
+    const cases: [string, string, string | true][] = [
+      [viewer.token, sessionChannel(sessionId), true],
+      [viewer.token, staffChannel(sessionId), 'FORBIDDEN'],
+      [moderator.token, staffChannel(sessionId), true],
+      [admin.token, staffChannel(sessionId), true],
+      [viewer.token, userChannel(viewer.id), true],
+      [viewer.token, userChannel(other.id), 'FORBIDDEN'],
+      [banned.token, sessionChannel(sessionId), 'BANNED'],
+      [viewer.token, 'session:not-a-uuid', 'VALIDATION_ERROR'],
+      [viewer.token, sessionChannel('00000000-0000-7000-8000-000000000000'), 'NOT_FOUND'],
+    ];
+    expect(ownerId).toBeTruthy();
+    for (const [token, channel, expected] of cases) {
+      const socket = await rt.connected(rt.node.url, token);
+      const ack = await request(socket, 'subscribe', { channel });
+      if (expected === true) expect(ack, channel).toMatchObject({ ok: true, data: { channel } });
+      else
+        expect(ack, `${channel} ${expected}`).toMatchObject({
+          ok: false,
+          error: { code: expected },
+        });
+      socket.disconnect();
+    }
+  });
+});
+
+describe(`delivery (${dialect})`, () => {
+  it('delivers committed events in commit order with consecutive sequence numbers', async () => {
+    const { sessionId } = await rt.liveSession();
+    const viewer = await rt.account('viewer');
+    const socket = await rt.connected(rt.node.url, viewer.token);
+    const events = collect(socket);
+    const ack = await request(socket, 'subscribe', { channel: sessionChannel(sessionId) });
+    expect(ack.data.last_seq).toBe(0);
+    for (let i = 0; i < 40; i++) await rt.publish(sessionId, 'x'.repeat(i));
+    await waitFor(() => events.length >= 40);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(
+      events.every((e) => e.channel === sessionChannel(sessionId) && e.event === 'host.video'),
+    ).toBe(true);
+  });
+
+  it('never broadcasts what was rolled back', async () => {
+    const { sessionId } = await rt.liveSession();
+    const socket = await rt.connected(rt.node.url, (await rt.account('viewer')).token);
+    const events = collect(socket);
+    await request(socket, 'subscribe', { channel: sessionChannel(sessionId) });
+    await rt.db
+      .transaction(async (r) => {
+        await r.outbox.append(sessionChannel(sessionId), 'host.audio', {
+          session_id: sessionId,
+          enabled: true,
+        });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await rt.publish(sessionId, 'ok');
+    await waitFor(() => events.length >= 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.map((e) => [e.event, e.seq])).toEqual([['host.video', 1]]);
+  });
+
+  it('recovers the events missed during a short disconnect, and resyncs after a long one', async () => {
+    const { sessionId } = await rt.liveSession();
+    const viewer = await rt.account('viewer');
+    const socket = rt.socket(rt.node.url, viewer.token, {
+      reconnection: true,
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 50,
+    });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const events = collect(socket);
+    await request(socket, 'subscribe', { channel: sessionChannel(sessionId) });
+    await rt.publish(sessionId, 'a');
+    await waitFor(() => events.length === 1);
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+    socket.io.engine.close(); // the network drops; the client reconnects by itself
+    await dropped;
+    const back = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    await rt.publish(sessionId, 'bb');
+    await rt.publish(sessionId, 'ccc');
+    await back;
+    expect(socket.recovered).toBe(true);
+    await waitFor(() => events.length === 3).catch(() => {
+      throw new Error(`got ${JSON.stringify(events.map((e) => e.seq))}`);
+    });
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+
+    // Gone for longer than the recovery window: a new socket asks for what came after its last seq.
+    socket.disconnect();
+    await rt.publish(sessionId, 'dddd');
+    await rt.publish(sessionId, 'eeeee');
+    const later = await rt.connected(rt.node.url, viewer.token);
+    const resync = await request(later, 'resync', {
+      channel: sessionChannel(sessionId),
+      after_seq: 3,
+    });
+    expect(resync).toMatchObject({ ok: true, data: { complete: true } });
+    expect(resync.data.events.map((e: { seq: number }) => e.seq)).toEqual([4, 5]);
+    expect(
+      await request(later, 'resync', { channel: staffChannel(sessionId), after_seq: 0 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+});
+
+describe(`enforcement on live sockets (${dialect})`, () => {
+  it('removes a banned user from the session channel at once', async () => {
+    const { sessionId, roomId } = await rt.liveSession();
+    const viewer = await rt.account('viewer');
+    const socket = await rt.connected(rt.node.url, viewer.token);
+    const events = collect(socket);
+    const removed = new Promise<{ channels: string[]; reason: string }>((resolve) =>
+      socket.once('channel:removed', resolve),
+    );
+    await request(socket, 'subscribe', { channel: sessionChannel(sessionId) });
+    await rt.db.transaction(async (r) => {
+      const ban = await r.bans.create({ roomId, sessionId, userId: viewer.id, scope: 'session' });
+      await r.outbox.append(staffChannel(sessionId), 'moderation.banned', {
+        session_id: sessionId,
+        user_id: viewer.id,
+        ban_id: ban.id,
+      });
+    });
+    expect(await removed).toMatchObject({
+      reason: 'banned',
+      channels: [sessionChannel(sessionId), staffChannel(sessionId)],
+    });
+    await rt.publish(sessionId, 'after the ban');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(events).toEqual([]);
+    expect(
+      await request(socket, 'subscribe', { channel: sessionChannel(sessionId) }),
+    ).toMatchObject({ ok: false, error: { code: 'BANNED' } });
+  });
+
+  it('tells a removed stage participant to unpublish', async () => {
+    const { sessionId } = await rt.liveSession();
+    const guest = await rt.account('viewer');
+    const socket = await rt.connected(rt.node.url, guest.token);
+    const told = new Promise<{ session_id: string }>((resolve) =>
+      socket.once('stage:unpublish', resolve),
+    );
+    await rt.db.transaction((r) =>
+      r.outbox.append(sessionChannel(sessionId), 'stage.participant_removed', {
+        session_id: sessionId,
+        user_id: guest.id,
+      }),
+    );
+    expect(await told).toEqual({ session_id: sessionId });
+  });
+});
+
+describe(`presence and attendance (${dialect})`, () => {
+  it('opens an interval on subscribe and keeps one across a reconnect within the grace period', async () => {
+    const { sessionId } = await rt.liveSession();
+    const viewer = await rt.account('viewer');
+    const first = await rt.connected(rt.node.url, viewer.token);
+    await request(first, 'subscribe', { channel: sessionChannel(sessionId) });
+    expect((await rt.db.repos.attendance.active(sessionId)).map((v) => v.userId)).toEqual([
+      viewer.id,
+    ]);
+    for (let i = 0; i < 5; i++) {
+      // a flaky network: drop and come back quickly, five times
+      const socket = i === 0 ? first : await rt.connected(rt.node.url, viewer.token);
+      socket.disconnect();
+      const again = await rt.connected(rt.node.url, viewer.token);
+      await request(again, 'subscribe', { channel: sessionChannel(sessionId) });
+      again.disconnect();
+    }
+    await waitFor(async () => (await rt.db.repos.attendance.active(sessionId)).length === 0, 3000);
+    const intervals = await rt.db.repos.attendance.intervals(sessionId);
+    expect(intervals).toHaveLength(1);
+    expect(intervals[0]!.leftAt).toBeInstanceOf(Date);
+  });
+
+  it('broadcasts the viewer count', async () => {
+    const { sessionId } = await rt.liveSession();
+    const watcher = await rt.connected(rt.node.url, null);
+    const counts: number[] = [];
+    watcher.on('viewer_count', (m: { count: number }) => counts.push(m.count));
+    await request(watcher, 'subscribe', { channel: sessionChannel(sessionId) });
+    const other = await rt.connected(rt.node.url, null);
+    await request(other, 'subscribe', { channel: sessionChannel(sessionId) });
+    await waitFor(() => counts.includes(2), 4000);
+  });
+});
+
+describe(`bad input (${dialect})`, () => {
+  it('answers unknown events and malformed payloads with error acks and stays up', async () => {
+    const socket = await rt.connected(rt.node.url, (await rt.account('viewer')).token);
+    expect(await request(socket, 'no-such-event', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await request(socket, 'subscribe', { channel: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_ERROR' },
+    });
+    expect(await request(socket, 'subscribe', null)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_ERROR' },
+    });
+    expect(await request(socket, 'resync', { channel: 'user:x', after_seq: -1 })).toMatchObject({
+      ok: false,
+    });
+    expect(socket.connected).toBe(true);
+  });
+
+  it('disconnects a flooding socket and an oversized message, leaving other sockets alone', async () => {
+    const bystander = await rt.connected(rt.node.url, null);
+    const flooder = await rt.connected(rt.node.url, null);
+    const gone = new Promise<string>((resolve) => flooder.once('disconnect', resolve));
+    for (let i = 0; i < 200; i++) flooder.emit('subscribe', { channel: 'x' }, () => {});
+    expect(await gone).toBe('io server disconnect');
+    const big = await rt.connected(rt.node.url, null);
+    const bigGone = new Promise<string>((resolve) => big.once('disconnect', resolve));
+    big.emit('subscribe', { channel: 'x'.repeat(64 * 1024) });
+    expect(await bigGone).toMatch(/transport close|server disconnect/);
+    expect(await request(bystander, 'subscribe', { channel: 'bad' })).toMatchObject({ ok: false });
+  });
+});
