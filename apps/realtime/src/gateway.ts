@@ -212,10 +212,14 @@ export function createGateway(options: GatewayOptions) {
     onError: (error) => log.error(error, 'relay'),
   });
 
+  // In this process a commit wakes the relay at once; other processes' commits are polled.
+  const stopNudging = services.deps.db.onCommit(() => relay.nudge());
+
   return {
     io,
     relay,
     async close() {
+      stopNudging();
       await relay.stop();
       viewerCounts.stop();
       io.disconnectSockets(true);

@@ -8,6 +8,8 @@ export interface Database {
   readonly repos: Repositories;
   /** Everything fn does through the repositories it is given commits together or not at all. */
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Calls `listener` after each committed transaction of this process that appended to the outbox. */
+  onCommit(listener: () => void): () => void;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -43,12 +45,26 @@ const routeCalls = (
   ) as unknown as Repositories;
 
 export function assembleDatabase(parts: DatabaseParts): Database {
+  const listeners = new Set<() => void>();
   const transaction = async <T>(fn: (repos: Repositories) => Promise<T>): Promise<T> => {
+    let result: T;
+    let appended = false;
     try {
-      return await parts.begin((x) => fn(createRepositories(x)));
+      result = await parts.begin((x) => {
+        const repos = createRepositories(x);
+        const append = repos.outbox.append;
+        repos.outbox.append = (...args) => ((appended = true), append(...args));
+        return fn(repos);
+      });
     } catch (error) {
       throw toDomainError(error);
     }
+    if (appended) for (const listener of listeners) listener();
+    return result;
+  };
+  const onCommit = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   };
   const direct = createRepositories(parts.autocommit);
   const repos = parts.serializeAutocommit
@@ -58,5 +74,12 @@ export function assembleDatabase(parts: DatabaseParts): Database {
         ),
       )
     : direct;
-  return { dialect: parts.dialect, repos, transaction, ping: parts.ping, close: parts.close };
+  return {
+    dialect: parts.dialect,
+    repos,
+    transaction,
+    onCommit,
+    ping: parts.ping,
+    close: parts.close,
+  };
 }

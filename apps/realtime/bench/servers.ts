@@ -1,0 +1,109 @@
+// The two servers the benchmark compares, run as a child process (IPC with the orchestrator):
+// `gateway` — our Socket.IO gateway on a fresh SQLite database, chat messages committed to the
+// outbox as the chat service does; `ws` — a plain `ws` server broadcasting the same JSON.
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '@vidinfra/db';
+import { sessionChannel } from '@vidinfra/domain';
+import { createServices, localMediaBackend, recordEvent } from '@vidinfra/services';
+import { WebSocketServer } from 'ws';
+import { createGateway } from '../src/index.ts';
+
+const kind = process.argv[2] as 'gateway' | 'ws';
+const send = (message: unknown) => process.send!(message);
+const http = createServer();
+let publish: (i: number) => Promise<void>;
+
+if (kind === 'gateway') {
+  const db = await openDatabase(
+    `file:${join(mkdtempSync(join(tmpdir(), 'bench-rt-')), 'bench.sqlite')}`,
+  );
+  const config = {
+    jwtSecret: 'bench-secret-bench-secret-bench-secret!!',
+    accessTokenTtlSeconds: 900,
+    refreshTokenTtlSeconds: 3600,
+    refreshReuseGraceSeconds: 5,
+    publicUrl: 'http://127.0.0.1',
+    livekit: { url: null, apiKey: 'devkey', apiSecret: 'devsecret-devsecret-devsecret-00' },
+  };
+  const services = createServices({
+    db,
+    config,
+    media: localMediaBackend({
+      publicUrl: config.publicUrl,
+      apiKey: 'k',
+      apiSecret: config.livekit.apiSecret,
+    }),
+    now: () => new Date(),
+  });
+  const host = await db.repos.users.create({
+    email: 'host@bench.test',
+    displayName: 'Host',
+    role: 'host',
+  });
+  const room = await db.repos.rooms.create({
+    ownerId: host.id,
+    name: 'Bench',
+    visibility: 'public',
+  });
+  const session = await db.repos.sessions.create({
+    roomId: room.id,
+    title: 'Bench',
+    scheduledAt: new Date(),
+    settings: {},
+  });
+  await db.repos.sessions.transition(session.id, ['scheduled'], 'live', { liveAt: new Date() });
+  createGateway({ services, httpServer: http, presenceGraceMs: 10_000 });
+  publish = (i) =>
+    db.transaction(async (r) => {
+      const message = await r.chat.create(session.id, host.id, `message ${i}`);
+      await recordEvent(r, 'chat.message_created', session.id, {
+        id: message.id,
+        session_id: session.id,
+        user_id: host.id,
+        display_name: 'Host',
+        role: 'owner',
+        text: message.text,
+        created_at: message.createdAt.toISOString(),
+      });
+    });
+  send({ channel: sessionChannel(session.id) });
+} else {
+  const wss = new WebSocketServer({ server: http });
+  let seq = 0;
+  publish = async (i) => {
+    const at = new Date().toISOString();
+    const data = JSON.stringify({
+      event: 'chat.message_created',
+      channel: 'session:bench',
+      seq: ++seq,
+      payload: { text: `message ${i}`, created_at: at },
+      at,
+    });
+    for (const client of wss.clients) client.send(data);
+  };
+  send({ channel: 'session:bench' });
+}
+
+await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+send({ port: (http.address() as AddressInfo).port, rss: process.memoryUsage().rss });
+
+process.on('message', async (message: { cmd: string; perSecond?: number; seconds?: number }) => {
+  if (message.cmd === 'rss') {
+    global.gc?.();
+    send({ rss: process.memoryUsage().rss });
+  }
+  if (message.cmd === 'publish') {
+    const total = message.perSecond! * message.seconds!;
+    const start = Date.now();
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / message.perSecond!;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+      await publish(i);
+    }
+    send({ published: total });
+  }
+});
