@@ -12,11 +12,16 @@ const env = { ...process.env, VIDINFRA_TEST_SUMMARY: summary };
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
 
 let status = run('npm', ['run', 'db:check-drift']);
-if (status === 0) status = run('npx', ['turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)]);
+if (status === 0)
+  status = run('npx', ['turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)]);
 
 let lines = [];
 try {
-  lines = readFileSync(summary, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  lines = readFileSync(summary, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 } catch {
   // no suite ran
 }

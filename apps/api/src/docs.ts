@@ -1,14 +1,22 @@
-// The API reference page: the OpenAPI document rendered in the browser by Scalar, served from
-// our own origin (no CDN).
-export const docsPage = (specUrl: string) => `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>VidInfra Live API reference</title>
-  </head>
-  <body>
-    <script id="api-reference" data-url="${specUrl}"></script>
-    <script src="/api/docs/reference.js"></script>
-  </body>
-</html>`;
+// The API reference page: Scalar rendering our OpenAPI document. The plugin bundles Scalar's
+// standalone script and serves it from our own origin (no CDN); remote fonts, telemetry, the hosted
+// AI features and the developer toolbar (links to Scalar's services) are off.
+import fastifyApiReference from '@scalar/fastify-api-reference';
+import type { FastifyInstance } from 'fastify';
+
+export const registerApiReference = (
+  app: FastifyInstance,
+  options: { routePrefix: `/${string}`; specUrl: string },
+) =>
+  app.register(fastifyApiReference, {
+    routePrefix: options.routePrefix,
+    configuration: {
+      url: options.specUrl,
+      pageTitle: 'VidInfra Live API reference',
+      withDefaultFonts: false,
+      telemetry: false,
+      showDeveloperTools: 'never',
+      agent: { disabled: true },
+      mcp: { disabled: true },
+    },
+  });

@@ -1,5 +1,6 @@
 // `npm start`: the embedded default — SQLite under DATA_DIR, migrations applied, API on PORT.
 import { openDatabase } from '@vidinfra/db';
+import { startGateway } from '@vidinfra/realtime';
 import { ConfigError, loadConfig } from './config.ts';
 import { ensureAdmin } from './first-start.ts';
 import { buildServer, createServicesFor } from './server.ts';
@@ -10,7 +11,13 @@ async function main() {
   const services = createServicesFor(config, db);
   const app = await buildServer(config, services);
   await ensureAdmin(db, config.admin, (line) => app.log.warn(line));
+  // The realtime gateway shares the API's port (Socket.IO at its default path).
+  const realtime = await startGateway(app.server, services, {
+    redisUrl: config.redisUrl,
+    log: app.log,
+  });
   const close = async () => {
+    await realtime.close();
     await app.close();
     await db.close();
     process.exit(0);

@@ -38,7 +38,7 @@ const authorize = (
 ) =>
   t.middleware(async ({ ctx, input, next }) => {
     const { services, actor } = ctx as Context;
-    const values = input as { id?: string; library_id?: string };
+    const values = input as { id?: string; library_id?: string; message_id?: string };
     const libraryId = scoped ? values.library_id! : null;
     const signedIn = actor && { userId: actor.id, accountRole: actor.role, disabled: false };
     if (libraryId) {
@@ -47,8 +47,14 @@ const authorize = (
       if (!member.ok && actor?.role !== 'admin')
         throw new DomainError(member.code, 'only members of this library may do this');
     }
-    // The resource is named by `id`, except on a library's own routes: `library_id`.
-    const resourceId = def.resource === 'library' ? values.library_id! : values.id!;
+    // The resource is named by `id`, except on a library's own routes (`library_id`) and a chat
+    // message's (`message_id`).
+    const resourceId =
+      def.resource === 'library'
+        ? values.library_id!
+        : def.resource === 'chat_message'
+          ? values.message_id!
+          : values.id!;
     const access = def.resource
       ? await services.access.resolve(def.resource, resourceId, actor, libraryId)
       : null;

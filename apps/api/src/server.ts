@@ -1,10 +1,15 @@
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Database } from '@vidinfra/db';
 import { DomainError } from '@vidinfra/domain';
-import { createServices, localMediaBackend, type Services } from '@vidinfra/services';
+import {
+  createServices,
+  localMediaBackend,
+  type MediaBackend,
+  type Services,
+} from '@vidinfra/services';
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
-import { docsPage } from './docs.ts';
+import { registerApiReference } from './docs.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
 import { appRouter } from './routers/index.ts';
@@ -17,13 +22,16 @@ const bearer = (request: FastifyRequest): string | null => {
   return scheme?.toLowerCase() === 'bearer' && token ? token : '';
 };
 
-export function createServicesFor(config: Config, db: Database): Services {
-  const media = localMediaBackend({
-    publicUrl: config.publicUrl,
-    apiKey: config.livekit.apiKey,
-    apiSecret: config.livekit.apiSecret,
-  });
-  return createServices({ db, config, media, now: () => new Date() });
+/** `media` replaces the configured media backend (tests use one that reports unavailable). */
+export function createServicesFor(config: Config, db: Database, media?: MediaBackend): Services {
+  const backend =
+    media ??
+    localMediaBackend({
+      publicUrl: config.publicUrl,
+      apiKey: config.livekit.apiKey,
+      apiSecret: config.livekit.apiSecret,
+    });
+  return createServices({ db, config, media: backend, now: () => new Date() });
 }
 
 export async function buildServer(config: Config, services: Services) {
@@ -59,8 +67,6 @@ export async function buildServer(config: Config, services: Services) {
 
   const openapi = buildOpenApiDocument(appRouter, `${config.publicUrl}/api`);
   app.get('/api/openapi.json', async () => openapi);
-  app.get('/api/docs', async (_request, reply) =>
-    reply.type('text/html').send(docsPage('/api/openapi.json')),
-  );
+  await registerApiReference(app, { routePrefix: '/api/docs', specUrl: '/api/openapi.json' });
   return app;
 }

@@ -2,7 +2,7 @@
 // run's dialect, with helpers to sign in as each kind of account.
 import type { Database } from '@vidinfra/db';
 import { openTestDatabase, testDialect } from '@vidinfra/db/testing';
-import { hashPassword, type Services } from '@vidinfra/services';
+import { createServices, hashPassword, type MediaBackend, type Services } from '@vidinfra/services';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -47,7 +47,17 @@ export interface TestApp {
 let counter = 0;
 export const PASSWORD = 'correct horse battery';
 
-export function useTestApp(env: Record<string, string> = {}): TestApp {
+export interface TestAppOptions {
+  /** The services' clock (default: the wall clock). */
+  now?: () => Date;
+  /** The media backend (default: the local one). */
+  media?: MediaBackend;
+}
+
+export function useTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): TestApp {
   const handle = {} as TestApp & { dispose: () => Promise<void> };
   let passwordHash: string;
   beforeAll(async () => {
@@ -58,7 +68,10 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       PUBLIC_URL: 'http://vidinfra.test',
       ...env,
     });
-    const services = createServicesFor(config, db);
+    const wallClockServices = createServicesFor(config, db, options.media);
+    const services = options.now
+      ? createServices({ ...wallClockServices.deps, now: options.now })
+      : wallClockServices;
     const app = await buildServer(config, services);
     await app.ready();
     passwordHash = await hashPassword(PASSWORD);

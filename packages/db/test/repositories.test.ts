@@ -399,3 +399,387 @@ describe(`attendance (${dialect})`, () => {
     expect(rows.every((r) => r.interval.leftAt instanceof Date)).toBe(true);
   });
 });
+
+describe(`session lifecycle helpers and dashboard reads (${dialect})`, () => {
+  it('lists sessions with their rooms', async () => {
+    const { db } = t;
+    const room = await makeRoom(db);
+    const session = await makeSession(db, room.id);
+    const listed = await db.repos.sessions.listWithRooms({ roomId: room.id, ...page });
+    expect(listed.total).toBe(1);
+    expect(listed.items[0]).toMatchObject({
+      session: { id: session.id },
+      room: { id: room.id, visibility: 'public' },
+    });
+  });
+
+  it('appoints a role without demoting a role it must keep', async () => {
+    const { db } = t;
+    const session = await makeSession(db);
+    const user = await makeUser(db);
+    expect(
+      await db.repos.sessionParticipants.putUnless(session.id, user.id, 'moderator', ['cohost']),
+    ).toMatchObject({ role: 'moderator' });
+    expect(
+      await db.repos.sessionParticipants.putUnless(session.id, user.id, 'cohost', []),
+    ).toMatchObject({ role: 'cohost' });
+    expect(
+      await db.repos.sessionParticipants.putUnless(session.id, user.id, 'moderator', ['cohost']),
+    ).toBeNull();
+    expect(await db.repos.sessionParticipants.roleOf(session.id, user.id)).toBe('cohost');
+  });
+
+  it('deletes a session only while its status allows it', async () => {
+    const { db } = t;
+    const session = await makeSession(db);
+    await db.repos.sessions.transition(session.id, ['scheduled'], 'live');
+    expect(await db.repos.sessions.deleteInStatus(session.id, ['scheduled', 'ended'])).toBe(false);
+    expect(await db.repos.sessions.findById(session.id)).not.toBeNull();
+    await db.repos.sessions.transition(session.id, ['live'], 'ended');
+    expect(await db.repos.sessions.deleteInStatus(session.id, ['scheduled', 'ended'])).toBe(true);
+    expect(await db.repos.sessions.findById(session.id)).toBeNull();
+  });
+
+  it('merges settings keys so concurrent patches of different keys both land', async () => {
+    const { db } = t;
+    const session = await makeSession(db);
+    await Promise.all([
+      db.repos.sessions.mergeSettings(session.id, { chat_enabled: false }),
+      db.repos.sessions.mergeSettings(session.id, {
+        slow_mode_seconds: 5,
+        polls_enabled: undefined,
+      }),
+    ]);
+    expect((await db.repos.sessions.findById(session.id))?.settings).toEqual({
+      chat_enabled: false,
+      slow_mode_seconds: 5,
+    });
+    expect(
+      await db.repos.sessions.mergeSettings('00000000-0000-7000-8000-000000000000', {}),
+    ).toBeNull();
+  });
+
+  it('counts open viewers per session and the activity of a set of rooms', async () => {
+    const { db } = t;
+    const owner = await makeUser(db);
+    const library = await db.repos.libraries.create('Dash', owner.id);
+    const room = await makeRoom(db, owner.id);
+    const libraryRoom = await db.repos.rooms.create({
+      ownerId: (await makeUser(db)).id,
+      libraryId: library.id,
+      name: 'In library',
+      visibility: 'public',
+    });
+    const [live, ended] = await many(2, () => makeSession(db, room.id));
+    await db.repos.sessions.transition(live!.id, ['scheduled'], 'live');
+    await db.repos.sessions.transition(ended!.id, ['scheduled'], 'ended');
+    const [a, b] = await many(2, () => makeUser(db, 'viewer'));
+    const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 0, minute));
+    await db.repos.attendance.open(live!.id, a!.id, at(0));
+    await db.repos.attendance.open(live!.id, b!.id, at(1));
+    await db.repos.attendance.open(ended!.id, a!.id, at(0));
+    await db.repos.attendance.close(ended!.id, a!.id, at(10));
+    await db.repos.recordings.create({
+      sessionId: ended!.id,
+      ownerId: owner.id,
+      title: 'rec',
+      startedAt: at(0),
+    });
+
+    expect(await db.repos.sessions.viewerCounts([live!.id, ended!.id])).toEqual({ [live!.id]: 2 });
+    expect(await db.repos.sessions.viewerCounts([])).toEqual({});
+    expect(await db.repos.sessions.roomIdsIn({ ownerId: owner.id })).toEqual([room.id]);
+    expect(await db.repos.sessions.roomIdsIn({ libraryId: library.id })).toEqual([libraryRoom.id]);
+    const activity = await db.repos.sessions.activityIn([room.id, libraryRoom.id]);
+    expect(activity).toMatchObject({ recordings: 1, liveViewers: 2 });
+    expect(activity.intervals).toHaveLength(3);
+    expect(activity.intervals.filter((i) => i.leftAt === null)).toHaveLength(2);
+    expect(await db.repos.sessions.activityIn([])).toEqual({
+      recordings: 0,
+      liveViewers: 0,
+      intervals: [],
+    });
+  });
+});
+
+describe(`libraries, presets and admins: pages and locks (${dialect})`, () => {
+  /** Runs `first` holding `lock`, then `second` taking the same lock; returns the order of events. */
+  const lockOrder = async (
+    lock: (r: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<unknown>,
+  ) => {
+    const events: string[] = [];
+    let locked!: () => void;
+    const firstLocked = new Promise<void>((resolve) => (locked = resolve));
+    const first = t.db.transaction(async (r) => {
+      await lock(r);
+      events.push('first locked');
+      locked();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      events.push('first done');
+    });
+    await firstLocked;
+    const second = t.db.transaction(async (r) => {
+      await lock(r);
+      events.push('second locked');
+    });
+    await Promise.all([first, second]);
+    return events;
+  };
+
+  it('pages the libraries of a user with role and member count, and pages members', async () => {
+    const { db } = t;
+    const [owner, member, other] = await many(3, () => makeUser(db));
+    const first = await db.repos.libraries.create('First', owner!.id);
+    const second = await db.repos.libraries.create('Second', other!.id);
+    await db.repos.libraries.putMember(first.id, member!.id, 'member');
+    await db.repos.libraries.putMember(second.id, member!.id, 'owner');
+    const page1 = await db.repos.libraries.pageForUser(member!.id, { page: 1, limit: 1 });
+    expect(page1).toMatchObject({ total: 2, page: 1, limit: 1 });
+    expect(page1.items).toEqual([
+      expect.objectContaining({ id: first.id, memberRole: 'member', memberCount: 2 }),
+    ]);
+    const page2 = await db.repos.libraries.pageForUser(member!.id, { page: 2, limit: 1 });
+    expect(page2.items).toEqual([
+      expect.objectContaining({ id: second.id, memberRole: 'owner', memberCount: 2 }),
+    ]);
+    expect((await db.repos.libraries.pageForUser(owner!.id, page)).items).toHaveLength(1);
+    expect(await db.repos.libraries.memberCount(first.id)).toBe(2);
+    expect(await db.repos.libraries.memberCount('00000000-0000-7000-8000-000000000000')).toBe(0);
+    const members = await db.repos.libraries.memberPage(first.id, { page: 2, limit: 1 });
+    expect(members.total).toBe(2);
+    expect(members.items).toEqual([
+      expect.objectContaining({ userId: member!.id, role: 'member', email: member!.email }),
+    ]);
+  });
+
+  it('makes membership changes of one library take turns', async () => {
+    const { db } = t;
+    const library = await db.repos.libraries.create('Locked', (await makeUser(db)).id);
+    expect(await lockOrder((r) => r.libraries.lock(library.id))).toEqual([
+      'first locked',
+      'first done',
+      'second locked',
+    ]);
+  });
+
+  it('pages the presets of an owner, by library', async () => {
+    const { db } = t;
+    const owner = await makeUser(db);
+    const library = await db.repos.libraries.create('Presets', owner.id);
+    const make = (name: string, libraryId: string | null) =>
+      db.repos.presets.create({
+        ownerId: owner.id,
+        libraryId,
+        name,
+        output: {},
+        layout: 'speaker',
+        defaultSettings: {},
+      });
+    const personal = await make('personal', null);
+    const shared = await make('shared', library.id);
+    const names = async (libraryId?: string | null) =>
+      (await db.repos.presets.pageByOwner(owner.id, { ...page, libraryId })).items.map(
+        (p) => p.name,
+      );
+    expect(await names()).toEqual([personal.name, shared.name]);
+    expect(await names(library.id)).toEqual([shared.name]);
+    expect(await names(null)).toEqual([personal.name]);
+    const second = await db.repos.presets.pageByOwner(owner.id, { page: 2, limit: 1 });
+    expect(second).toMatchObject({ total: 2, items: [{ id: shared.id }] });
+  });
+
+  it('locks and lists the enabled admins', async () => {
+    const { db } = t;
+    const [admin, disabledAdmin] = await many(2, () => makeUser(db, 'admin'));
+    await db.repos.users.update(disabledAdmin!.id, { disabled: true });
+    const ids = await db.transaction((r) => r.users.lockEnabledAdmins());
+    expect(ids).toContain(admin!.id);
+    expect(ids).not.toContain(disabledAdmin!.id);
+    expect(await lockOrder((r) => r.users.lockEnabledAdmins())).toEqual([
+      'first locked',
+      'first done',
+      'second locked',
+    ]);
+  });
+});
+
+describe(`engagement reads and the room lock (${dialect})`, () => {
+  it('pages chat with each author’s name and badges, and sums a user’s recent activity', async () => {
+    const { db } = t;
+    const session = await makeSession(db);
+    const [moderator, guest, viewer] = await many(3, () => makeUser(db, 'viewer'));
+    await db.repos.sessionParticipants.put(session.id, moderator!.id, 'moderator');
+    await db.repos.stage.add({ sessionId: session.id, userId: guest!.id, source: 'direct' });
+    const t0 = Date.parse('2030-01-01T00:00:00Z');
+    await db.repos.chat.create(session.id, moderator!.id, 'rules', new Date(t0));
+    await db.repos.chat.create(session.id, guest!.id, 'hello', new Date(t0 + 1000));
+    for (let i = 0; i < 3; i++) {
+      await db.repos.chat.create(session.id, viewer!.id, `v${i}`, new Date(t0 + 2000 + i * 1000));
+    }
+    const { items } = await db.repos.chat.page(session.id, { limit: 10 });
+    expect(items.map((m) => [m.text, m.author])).toEqual([
+      ['v2', { displayName: viewer!.displayName, participantRole: null, onStage: false }],
+      ['v1', { displayName: viewer!.displayName, participantRole: null, onStage: false }],
+      ['v0', { displayName: viewer!.displayName, participantRole: null, onStage: false }],
+      ['hello', { displayName: guest!.displayName, participantRole: null, onStage: true }],
+      [
+        'rules',
+        { displayName: moderator!.displayName, participantRole: 'moderator', onStage: false },
+      ],
+    ]);
+    expect(await db.repos.chat.activitySince(session.id, viewer!.id, new Date(t0 + 2000))).toEqual({
+      count: 2,
+      first: new Date(t0 + 3000),
+      last: new Date(t0 + 4000),
+    });
+    expect(await db.repos.chat.activitySince(session.id, guest!.id, new Date(t0 + 1000))).toEqual({
+      count: 0,
+      first: null,
+      last: null,
+    });
+  });
+
+  it('pages polls with their options, and reads results and ballots of many polls at once', async () => {
+    const { db } = t;
+    const session = await makeSession(db);
+    const [host, v1, v2] = await many(3, () => makeUser(db));
+    const polls = [];
+    for (const question of ['A?', 'B?', 'C?']) {
+      polls.push(
+        await db.repos.polls.create({
+          sessionId: session.id,
+          question,
+          multipleChoice: true,
+          createdBy: host!.id,
+          options: ['x', 'y'],
+        }),
+      );
+    }
+    const [a, b, c] = polls;
+    await db.repos.polls.vote(a!.id, v1!.id, [a!.options[0]!.id, a!.options[1]!.id]);
+    await db.repos.polls.vote(a!.id, v2!.id, [a!.options[1]!.id]);
+    await db.repos.polls.vote(c!.id, v1!.id, [c!.options[0]!.id]);
+    const second = await db.repos.polls.pageBySession(session.id, { page: 2, limit: 2 });
+    expect(second).toMatchObject({ total: 3, page: 2, limit: 2 });
+    expect(second.items.map((p) => [p.question, p.options.length])).toEqual([['C?', 2]]);
+    const results = await db.repos.polls.resultsFor([a!.id, b!.id, c!.id]);
+    expect(results.map((r) => [r.totalBallots, r.options.map((o) => o.votes)])).toEqual([
+      [2, [1, 2]],
+      [0, [0, 0]],
+      [1, [1, 0]],
+    ]);
+    expect(await db.repos.polls.resultsFor([])).toEqual([]);
+    expect(await db.repos.polls.ballotsOf([a!.id, b!.id, c!.id], v1!.id)).toEqual({
+      [a!.id]: [a!.options[0]!.id, a!.options[1]!.id].sort(),
+      [c!.id]: [c!.options[0]!.id],
+    });
+  });
+
+  it('pages pending hand raises and join requests first in, first out, with names', async () => {
+    const { db } = t;
+    const session = await makeSession(db);
+    const users = await many(3, () => makeUser(db, 'viewer'));
+    for (const u of users) await db.repos.handRaises.enqueue(session.id, u.id);
+    await db.repos.handRaises.resolve(session.id, users[0]!.id, 'rejected', null);
+    await db.repos.joinRequests.enqueue(session.id, users[2]!.id, 'me too');
+    const hands = await db.repos.handRaises.pendingPage(session.id, { page: 1, limit: 1 });
+    expect(hands.total).toBe(2);
+    expect(hands.items.map((h) => [h.entry.userId, h.displayName])).toEqual([
+      [users[1]!.id, users[1]!.displayName],
+    ]);
+    const requests = await db.repos.joinRequests.pendingPage(session.id, page);
+    expect(requests.items.map((r) => [r.entry.message, r.displayName])).toEqual([
+      ['me too', users[2]!.displayName],
+    ]);
+  });
+
+  it('pages the bans in force, newest first', async () => {
+    const { db } = t;
+    const room = await makeRoom(db);
+    const session = await makeSession(db, room.id);
+    const users = await many(3, () => makeUser(db, 'viewer'));
+    for (const [i, u] of users.entries()) {
+      await db.repos.bans.create({
+        roomId: room.id,
+        sessionId: session.id,
+        userId: u.id,
+        scope: i === 2 ? 'room' : 'session',
+        expiresAt: i === 0 ? new Date(Date.now() - 1000) : null,
+      });
+    }
+    const scope = { sessionId: session.id, roomId: room.id };
+    const found = await db.repos.bans.pageActive(scope, { page: 1, limit: 1 });
+    expect(found.total).toBe(2);
+    expect(found.items.map((b) => [b.ban.userId, b.displayName])).toEqual([
+      [users[2]!.id, users[2]!.displayName],
+    ]);
+  });
+
+  it('pages active viewers with badges, and attendees by first arrival with their intervals', async () => {
+    const { db } = t;
+    const session = await makeSession(db);
+    const [cohost, guest, viewer] = await many(3, () => makeUser(db, 'viewer'));
+    await db.repos.sessionParticipants.put(session.id, cohost!.id, 'cohost');
+    await db.repos.stage.add({ sessionId: session.id, userId: guest!.id, source: 'direct' });
+    const t0 = Date.parse('2030-01-01T00:00:00Z');
+    const at = (s: number) => new Date(t0 + s * 1000);
+    await db.repos.attendance.open(session.id, viewer!.id, at(0));
+    await db.repos.attendance.close(session.id, viewer!.id, at(10));
+    await db.repos.attendance.open(session.id, cohost!.id, at(5));
+    await db.repos.attendance.open(session.id, guest!.id, at(7));
+    await db.repos.attendance.open(session.id, viewer!.id, at(20));
+    const active = await db.repos.attendance.activePage(session.id, page);
+    expect(active.total).toBe(3);
+    expect(active.items.map((v) => [v.userId, v.participantRole, v.onStage])).toEqual([
+      [cohost!.id, 'cohost', false],
+      [guest!.id, null, true],
+      [viewer!.id, null, false],
+    ]);
+    const attendees = await db.repos.attendance.attendeesPage(session.id, { page: 1, limit: 2 });
+    expect(attendees.total).toBe(3);
+    expect(attendees.items.map((a) => [a.userId, a.firstJoinAt])).toEqual([
+      [viewer!.id, at(0)],
+      [cohost!.id, at(5)],
+    ]);
+    const intervals = await db.repos.attendance.intervalsOf(session.id, [viewer!.id]);
+    expect(intervals.map((i) => [i.joinedAt, i.leftAt])).toEqual([
+      [at(0), at(10)],
+      [at(20), null],
+    ]);
+    expect(await db.repos.attendance.intervalsOf(session.id, [])).toEqual([]);
+  });
+
+  it('finds the sessions of a room where a user is on stage or queued', async () => {
+    const { db } = t;
+    const room = await makeRoom(db);
+    const [onStage, handUp, asked, idle] = await many(4, () => makeSession(db, room.id));
+    const otherRoom = await makeSession(db);
+    const user = await makeUser(db, 'viewer');
+    await db.repos.stage.add({ sessionId: onStage!.id, userId: user.id, source: 'direct' });
+    await db.repos.stage.add({ sessionId: otherRoom.id, userId: user.id, source: 'direct' });
+    await db.repos.handRaises.enqueue(handUp!.id, user.id);
+    await db.repos.joinRequests.enqueue(asked!.id, user.id);
+    await db.repos.handRaises.enqueue(idle!.id, user.id);
+    await db.repos.handRaises.resolve(idle!.id, user.id, 'rejected', null);
+    expect(await db.repos.stage.sessionsInvolving(room.id, user.id)).toEqual(
+      [onStage!.id, handUp!.id, asked!.id].sort(),
+    );
+  });
+
+  it('the room lock makes a check-then-write safe: five racing seats on a one-seat stage', async () => {
+    const { db } = t;
+    const room = await makeRoom(db);
+    const session = await makeSession(db, room.id);
+    const users = await many(5, () => makeUser(db, 'viewer'));
+    const seat = (userId: string) =>
+      db.transaction(async (r) => {
+        await r.bans.lockRoom(room.id);
+        if ((await r.stage.count(session.id)) >= 1) return false;
+        await r.stage.add({ sessionId: session.id, userId, source: 'direct' });
+        return true;
+      });
+    const seated = await Promise.all(users.map((u) => seat(u.id)));
+    expect(seated.filter(Boolean)).toHaveLength(1);
+    expect(await db.repos.stage.count(session.id)).toBe(1);
+  });
+});

@@ -11,7 +11,8 @@ import type { Room, Session } from '@vidinfra/db';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 
-export type ResourceKind = 'session' | 'room' | 'preset' | 'recording' | 'poll' | 'library';
+export type ResourceKind =
+  'session' | 'room' | 'preset' | 'recording' | 'poll' | 'chat_message' | 'library';
 
 export interface ResourceAccess {
   context: ResourceContext;
@@ -77,6 +78,12 @@ export const accessService = ({ db }: Deps) => {
       const poll = await db.repos.polls.findById(id);
       if (!poll) throw notFound('poll');
       return forSession(poll.sessionId, actor);
+    },
+    async chat_message(id, actor) {
+      const message = await db.repos.chat.findById(id);
+      if (!message || message.deletedAt) throw notFound('message');
+      const access = await forSession(message.sessionId, actor);
+      return { ...access, context: { ...access.context, authorId: message.userId } };
     },
     async library(id, actor) {
       if (!(await db.repos.libraries.findById(id))) throw notFound('library');

@@ -11,6 +11,8 @@ export interface ServiceConfig {
   /** Where the web apps are served, e.g. `http://localhost:3000`. */
   publicUrl: string;
   livekit: { url: string | null; apiKey: string; apiSecret: string };
+  /** Where HLS output and recordings are kept on disk (embedded mode). */
+  dataDir?: string;
 }
 
 /** What every service is built from. */

@@ -8,6 +8,11 @@ import { presetsService } from './presets.ts';
 import { remindersService } from './reminders.ts';
 import { librariesService } from './libraries.ts';
 import { adminService } from './admin.ts';
+import { chatService } from './chat.ts';
+import { pollsService } from './polls.ts';
+import { stageService } from './stage.ts';
+import { moderationService } from './moderation.ts';
+import { attendanceService } from './attendance.ts';
 import { healthService } from './health.ts';
 import { roomsService } from './rooms.ts';
 
@@ -35,6 +40,11 @@ export function createServices(deps: Deps, options: { loginLimiter?: LoginLimite
     reminders: remindersService(deps),
     libraries: librariesService(deps),
     admin: adminService(deps),
+    chat: chatService(deps),
+    polls: pollsService(deps),
+    stage: stageService(deps),
+    moderation: moderationService(deps),
+    attendance: attendanceService(deps),
   };
 }
 

@@ -1,4 +1,19 @@
+// Sessions: reading, planning, the lifecycle and the ways into a session's media.
 import type { Deps } from './deps.ts';
+import { sessionMediaAccess } from './sessions/access-urls.ts';
+import { sessionCatalog } from './sessions/catalog.ts';
+import { sessionLifecycle } from './sessions/lifecycle.ts';
+import { playbackReader } from './sessions/playback.ts';
+import { sessionPlanning } from './sessions/planning.ts';
 
-// Filled in by the sessions work.
-export const sessionsService = (_deps: Deps) => ({});
+export type { LoadedSession } from './sessions/shared.ts';
+
+export const sessionsService = (deps: Deps) => ({
+  ...sessionCatalog(deps),
+  ...sessionPlanning(deps),
+  ...sessionLifecycle(deps),
+  ...sessionMediaAccess(deps),
+  ...playbackReader(deps),
+});
+
+export type SessionsService = ReturnType<typeof sessionsService>;

@@ -25,15 +25,10 @@ export const authOps = {
     input: LoginRequest,
     output: AuthResponse,
     handle: async ({ ctx, input }) => {
-      await ctx.services.loginLimiter.check(input.email, ctx.ip);
-      try {
-        const response = await ctx.services.auth.login(input);
-        await ctx.services.loginLimiter.succeeded(input.email);
-        return response;
-      } catch (error) {
-        await ctx.services.loginLimiter.failed(input.email, ctx.ip);
-        throw error;
-      }
+      await ctx.services.loginLimiter.attempt(input.email, ctx.ip);
+      const response = await ctx.services.auth.login(input);
+      await ctx.services.loginLimiter.succeeded(input.email, ctx.ip);
+      return response;
     },
   }),
   refresh: operation({

@@ -1,6 +1,11 @@
 import { libraryProcedures, procedures } from '../operation.ts';
 import { router } from '../trpc.ts';
 import { adminOps } from './admin.ts';
+import { attendanceOps } from './attendance.ts';
+import { chatOps } from './chat.ts';
+import { moderationOps } from './moderation.ts';
+import { pollsOps } from './polls.ts';
+import { stageOps } from './stage.ts';
 import { authOps } from './auth.ts';
 import { healthOps } from './health.ts';
 import { librariesOps } from './libraries.ts';
@@ -20,6 +25,11 @@ export const appRouter = router({
   reminders: router(procedures(remindersOps)),
   libraries: router(procedures(librariesOps)),
   admin: router(procedures(adminOps)),
+  chat: router(procedures(chatOps)),
+  polls: router(procedures(pollsOps)),
+  stage: router(procedures(stageOps)),
+  moderation: router(procedures(moderationOps)),
+  attendance: router(procedures(attendanceOps)),
   /** The library-scoped twins: the same operations under /libraries/{library_id}. */
   library: router({
     auth: router(libraryProcedures({ generateCode: authOps.generateCode })),
@@ -27,6 +37,7 @@ export const appRouter = router({
     sessions: router(libraryProcedures(sessionsOps)),
     presets: router(libraryProcedures(presetsOps)),
     reminders: router(libraryProcedures(remindersOps)),
+    attendance: router(libraryProcedures(attendanceOps)),
   }),
 });
 

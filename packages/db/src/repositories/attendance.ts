@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, isNull, min } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { AttendanceInterval } from '../rows.ts';
+import { offsetOf, paged, type PageRequest } from './paging.ts';
 
 export const attendanceRepository = ({ db, t }: Executor) => {
   const open = (sessionId: string, userId?: string) =>
@@ -83,6 +84,95 @@ export const attendanceRepository = ({ db, t }: Executor) => {
         .from(t.attendanceIntervals)
         .innerJoin(t.users, eq(t.users.id, t.attendanceIntervals.userId))
         .where(eq(t.attendanceIntervals.sessionId, sessionId))
+        .orderBy(asc(t.attendanceIntervals.userId), asc(t.attendanceIntervals.joinedAt));
+    },
+
+    /**
+     * Who is watching now, a page at a time (earliest arrival first), with each viewer's name, staff
+     * role in the session and whether they are on stage.
+     */
+    async activePage(sessionId: string, request: PageRequest) {
+      const rows = db
+        .select({
+          userId: t.attendanceIntervals.userId,
+          joinedAt: t.attendanceIntervals.joinedAt,
+          displayName: t.users.displayName,
+          participantRole: t.sessionParticipants.role,
+          stageUserId: t.stageParticipants.userId,
+        })
+        .from(t.attendanceIntervals)
+        .innerJoin(t.users, eq(t.users.id, t.attendanceIntervals.userId))
+        .leftJoin(
+          t.sessionParticipants,
+          and(
+            eq(t.sessionParticipants.sessionId, t.attendanceIntervals.sessionId),
+            eq(t.sessionParticipants.userId, t.attendanceIntervals.userId),
+          ),
+        )
+        .leftJoin(
+          t.stageParticipants,
+          and(
+            eq(t.stageParticipants.sessionId, t.attendanceIntervals.sessionId),
+            eq(t.stageParticipants.userId, t.attendanceIntervals.userId),
+          ),
+        )
+        .where(open(sessionId))
+        .orderBy(asc(t.attendanceIntervals.joinedAt), asc(t.attendanceIntervals.userId))
+        .limit(request.limit)
+        .offset(offsetOf(request))
+        .then((found) =>
+          found.map(({ stageUserId, ...row }) => ({ ...row, onStage: stageUserId !== null })),
+        );
+      const total = db
+        .select({ n: count() })
+        .from(t.attendanceIntervals)
+        .where(open(sessionId))
+        .then(([row]) => Number(row?.n ?? 0));
+      return paged(request, rows, total);
+    },
+
+    /**
+     * Everyone who attended the session, a page at a time in order of first arrival: user, name
+     * and first join. Their intervals come from `intervalsOf`.
+     */
+    async attendeesPage(sessionId: string, request: PageRequest) {
+      const inSession = eq(t.attendanceIntervals.sessionId, sessionId);
+      const firstJoinAt = min(t.attendanceIntervals.joinedAt);
+      const rows = db
+        .select({
+          userId: t.attendanceIntervals.userId,
+          displayName: t.users.displayName,
+          email: t.users.email,
+          firstJoinAt,
+        })
+        .from(t.attendanceIntervals)
+        .innerJoin(t.users, eq(t.users.id, t.attendanceIntervals.userId))
+        .where(inSession)
+        .groupBy(t.attendanceIntervals.userId, t.users.displayName, t.users.email)
+        .orderBy(asc(firstJoinAt), asc(t.attendanceIntervals.userId))
+        .limit(request.limit)
+        .offset(offsetOf(request))
+        .then((found) => found.map((row) => ({ ...row, firstJoinAt: row.firstJoinAt! })));
+      const total = db
+        .select({ n: countDistinct(t.attendanceIntervals.userId) })
+        .from(t.attendanceIntervals)
+        .where(inSession)
+        .then(([row]) => Number(row?.n ?? 0));
+      return paged(request, rows, total);
+    },
+
+    /** The intervals of these users in the session, each user's in order of joining. */
+    async intervalsOf(sessionId: string, userIds: string[]): Promise<AttendanceInterval[]> {
+      if (!userIds.length) return [];
+      return db
+        .select()
+        .from(t.attendanceIntervals)
+        .where(
+          and(
+            eq(t.attendanceIntervals.sessionId, sessionId),
+            inArray(t.attendanceIntervals.userId, userIds),
+          ),
+        )
         .orderBy(asc(t.attendanceIntervals.userId), asc(t.attendanceIntervals.joinedAt));
     },
   };

@@ -1,8 +1,9 @@
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { Ban, NewBan } from '../rows.ts';
+import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
 
-export const bansRepository = ({ db, t }: Executor) => {
+export const bansRepository = ({ db, t, dialect }: Executor) => {
   /** Bans in force at `now` that cover the session: its own, or its room's. */
   const inForce = (scope: { sessionId: string; roomId: string }, now: Date) =>
     and(
@@ -14,7 +15,24 @@ export const bansRepository = ({ db, t }: Executor) => {
       or(isNull(t.bans.expiresAt), gt(t.bans.expiresAt, now)),
     );
 
+  const listActive = (scope: { sessionId: string; roomId: string }, now: Date) =>
+    db
+      .select({ ban: t.bans, displayName: t.users.displayName })
+      .from(t.bans)
+      .innerJoin(t.users, eq(t.users.id, t.bans.userId))
+      .where(inForce(scope, now))
+      .orderBy(desc(t.bans.createdAt), desc(t.bans.id));
+
   return {
+    /**
+     * Locks the room's row until the transaction ends. Whatever must see the room's bans as they
+     * stand (a chat message, a vote, a step onto the stage) takes this lock, and so does a ban:
+     * nothing a ban forbids commits after it.
+     */
+    async lockRoom(roomId: string): Promise<void> {
+      await dialect.lockRow(db, t.rooms, roomId);
+    },
+
     async create(ban: Omit<NewBan, 'id' | 'createdAt' | 'liftedAt'>): Promise<Ban> {
       const [row] = await db.insert(t.bans).values(ban).returning();
       return row!;
@@ -35,12 +53,20 @@ export const bansRepository = ({ db, t }: Executor) => {
     },
 
     async listActive(scope: { sessionId: string; roomId: string }, now = new Date()) {
-      return db
-        .select({ ban: t.bans, displayName: t.users.displayName })
-        .from(t.bans)
-        .innerJoin(t.users, eq(t.users.id, t.bans.userId))
-        .where(inForce(scope, now))
-        .orderBy(desc(t.bans.createdAt), desc(t.bans.id));
+      return listActive(scope, now);
+    },
+
+    /** The bans in force for the session, newest first, a page at a time. */
+    async pageActive(
+      scope: { sessionId: string; roomId: string },
+      request: PageRequest,
+      now = new Date(),
+    ) {
+      return paged(
+        request,
+        listActive(scope, now).limit(request.limit).offset(offsetOf(request)),
+        countRows(db, t.bans, inForce(scope, now)),
+      );
     },
 
     /** Lifts every ban in force on the user for the session; returns how many. */

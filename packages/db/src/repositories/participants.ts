@@ -1,5 +1,5 @@
 // Per-session roles (co-hosts, moderators) and per-room reminder subscriptions.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, notInArray } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { SessionParticipant } from '../rows.ts';
 
@@ -19,6 +19,28 @@ export const sessionParticipantsRepository = ({ db, t }: Executor) => ({
       })
       .returning();
     return row!;
+  },
+
+  /**
+   * Gives the user this role unless they already hold one of `keep` (then null, nothing
+   * changes), in one statement: a concurrent appointment cannot slip in between.
+   */
+  async putUnless(
+    sessionId: string,
+    userId: string,
+    role: SessionParticipant['role'],
+    keep: SessionParticipant['role'][],
+  ): Promise<SessionParticipant | null> {
+    const [row] = await db
+      .insert(t.sessionParticipants)
+      .values({ sessionId, userId, role })
+      .onConflictDoUpdate({
+        target: [t.sessionParticipants.sessionId, t.sessionParticipants.userId],
+        set: { role },
+        setWhere: keep.length ? notInArray(t.sessionParticipants.role, keep) : undefined,
+      })
+      .returning();
+    return row ?? null;
   },
 
   async remove(

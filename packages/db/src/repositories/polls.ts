@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { Poll, PollOption } from '../rows.ts';
+import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
 
 export type PollWithOptions = Poll & { options: PollOption[] };
 
@@ -18,8 +19,39 @@ export const pollsRepository = ({ db, t, atomic }: Executor) => {
       .where(inArray(t.pollOptions.pollId, pollIds))
       .orderBy(asc(t.pollOptions.position));
   const withOptions = async (polls: Poll[]): Promise<PollWithOptions[]> => {
+    if (!polls.length) return [];
     const options = await optionsOf(polls.map((p) => p.id));
     return polls.map((poll) => ({ ...poll, options: options.filter((o) => o.pollId === poll.id) }));
+  };
+  const resultsFor = async (pollIds: string[]): Promise<PollResults[]> => {
+    if (!pollIds.length) return [];
+    const [options, votes, ballots] = await Promise.all([
+      optionsOf(pollIds),
+      db
+        .select({ optionId: t.pollVotes.optionId, n: count() })
+        .from(t.pollVotes)
+        .where(inArray(t.pollVotes.pollId, pollIds))
+        .groupBy(t.pollVotes.optionId),
+      db
+        .select({ pollId: t.pollBallots.pollId, n: count() })
+        .from(t.pollBallots)
+        .where(inArray(t.pollBallots.pollId, pollIds))
+        .groupBy(t.pollBallots.pollId),
+    ]);
+    const byOption = new Map(votes.map((v) => [v.optionId, Number(v.n)]));
+    const byPoll = new Map(ballots.map((b) => [b.pollId, Number(b.n)]));
+    return pollIds.map((pollId) => ({
+      pollId,
+      totalBallots: byPoll.get(pollId) ?? 0,
+      options: options
+        .filter((o) => o.pollId === pollId)
+        .map((o) => ({
+          id: o.id,
+          label: o.label,
+          position: o.position,
+          votes: byOption.get(o.id) ?? 0,
+        })),
+    }));
   };
 
   return {
@@ -102,26 +134,39 @@ export const pollsRepository = ({ db, t, atomic }: Executor) => {
     },
 
     async results(pollId: string): Promise<PollResults> {
-      const [options, votes, ballots] = await Promise.all([
-        optionsOf([pollId]),
-        db
-          .select({ optionId: t.pollVotes.optionId, n: count() })
-          .from(t.pollVotes)
-          .where(eq(t.pollVotes.pollId, pollId))
-          .groupBy(t.pollVotes.optionId),
-        db.select({ n: count() }).from(t.pollBallots).where(eq(t.pollBallots.pollId, pollId)),
-      ]);
-      const byOption = new Map(votes.map((v) => [v.optionId, Number(v.n)]));
-      return {
-        pollId,
-        totalBallots: Number(ballots[0]?.n ?? 0),
-        options: options.map((o) => ({
-          id: o.id,
-          label: o.label,
-          position: o.position,
-          votes: byOption.get(o.id) ?? 0,
-        })),
-      };
+      const [results] = await resultsFor([pollId]);
+      return results!;
+    },
+
+    /** The results of several polls in three queries, in the order of `pollIds`. */
+    resultsFor,
+
+    /** The polls of the session, oldest first, a page at a time, with their options. */
+    async pageBySession(sessionId: string, request: PageRequest) {
+      const where = eq(t.polls.sessionId, sessionId);
+      const rows = db
+        .select()
+        .from(t.polls)
+        .where(where)
+        .orderBy(asc(t.polls.createdAt), asc(t.polls.id))
+        .limit(request.limit)
+        .offset(offsetOf(request))
+        .then(withOptions);
+      return paged(request, rows, countRows(db, t.polls, where));
+    },
+
+    /** The user's current choice in each of the polls (absent: no ballot). */
+    async ballotsOf(pollIds: string[], userId: string): Promise<Record<string, string[]>> {
+      if (!pollIds.length) return {};
+      const rows = await db
+        .select({ pollId: t.pollBallots.pollId, optionId: t.pollVotes.optionId })
+        .from(t.pollBallots)
+        .innerJoin(t.pollVotes, eq(t.pollVotes.ballotId, t.pollBallots.id))
+        .where(and(inArray(t.pollBallots.pollId, pollIds), eq(t.pollBallots.userId, userId)));
+      const ballots: Record<string, string[]> = {};
+      for (const row of rows) (ballots[row.pollId] ??= []).push(row.optionId);
+      for (const ids of Object.values(ballots)) ids.sort();
+      return ballots;
     },
   };
 };

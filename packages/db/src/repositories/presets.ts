@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { NewPreset, Preset } from '../rows.ts';
+import { countRows, offsetOf, paged, type Page, type PageRequest } from './paging.ts';
 import { libraryFilter } from './rooms.ts';
 
 export type PresetPatch = Partial<Pick<Preset, 'name' | 'output' | 'layout' | 'defaultSettings'>>;
@@ -24,6 +25,28 @@ export const presetsRepository = ({ db, t, atomic }: Executor) => ({
       .from(t.presets)
       .where(and(eq(t.presets.ownerId, ownerId), libraryFilter(t.presets.libraryId, libraryId)))
       .orderBy(asc(t.presets.createdAt), asc(t.presets.id));
+  },
+
+  /** `libraryId`: null = outside any library; undefined = any. */
+  async pageByOwner(
+    ownerId: string,
+    filter: PageRequest & { libraryId?: string | null },
+  ): Promise<Page<Preset>> {
+    const where = and(
+      eq(t.presets.ownerId, ownerId),
+      libraryFilter(t.presets.libraryId, filter.libraryId),
+    );
+    return paged(
+      filter,
+      db
+        .select()
+        .from(t.presets)
+        .where(where)
+        .orderBy(asc(t.presets.createdAt), asc(t.presets.id))
+        .limit(filter.limit)
+        .offset(offsetOf(filter)),
+      countRows(db, t.presets, where),
+    );
   },
 
   async update(id: string, patch: PresetPatch): Promise<Preset | null> {

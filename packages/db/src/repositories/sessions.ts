@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
-import type { NewSession, Room, Session } from '../rows.ts';
+import type { JsonObject } from '../schema/enums.ts';
+import type { AttendanceInterval, NewSession, Room, Session } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
 import { libraryFilter } from './rooms.ts';
 
@@ -29,7 +30,13 @@ export interface SessionFilter extends PageRequest {
   libraryId?: string | null;
 }
 
-export const sessionsRepository = ({ db, t }: Executor) => {
+/** The rooms a dashboard covers: an owner's (in any library), a library's, or both filters. */
+export interface RoomScope {
+  ownerId?: string;
+  libraryId?: string;
+}
+
+export const sessionsRepository = ({ db, t, atomic }: Executor) => {
   const filterWhere = (f: Omit<SessionFilter, 'page' | 'limit'>): SQL | undefined =>
     and(
       f.status ? eq(t.sessions.status, f.status) : undefined,
@@ -40,6 +47,25 @@ export const sessionsRepository = ({ db, t }: Executor) => {
       f.publicOnly ? eq(t.rooms.visibility, 'public') : undefined,
       libraryFilter(t.rooms.libraryId, f.libraryId),
     );
+
+  const listWithRooms = (filter: SessionFilter) => {
+    const where = filterWhere(filter);
+    const rows = db
+      .select({ session: t.sessions, room: t.rooms })
+      .from(t.sessions)
+      .innerJoin(t.rooms, eq(t.rooms.id, t.sessions.roomId))
+      .where(where)
+      .orderBy(asc(t.sessions.scheduledAt), asc(t.sessions.id))
+      .limit(filter.limit)
+      .offset(offsetOf(filter));
+    const total = db
+      .select({ n: count() })
+      .from(t.sessions)
+      .innerJoin(t.rooms, eq(t.rooms.id, t.sessions.roomId))
+      .where(where)
+      .then(([r]) => Number(r?.n ?? 0));
+    return paged(filter, rows, total);
+  };
 
   return {
     async create(
@@ -99,26 +125,117 @@ export const sessionsRepository = ({ db, t }: Executor) => {
       return rows.length > 0;
     },
 
+    /**
+     * Deletes the session only while its status is one of `statuses` (compare-and-set): a delete
+     * racing a go-live either wins or gets false.
+     */
+    async deleteInStatus(id: string, statuses: Session['status'][]): Promise<boolean> {
+      const rows = await db
+        .delete(t.sessions)
+        .where(and(eq(t.sessions.id, id), inArray(t.sessions.status, statuses)))
+        .returning({ id: t.sessions.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Sets the given keys of the session's settings, keeping the others, under a row lock: two
+     * concurrent patches of different keys both land. Undefined values are skipped.
+     */
+    async mergeSettings(id: string, patch: JsonObject): Promise<Session | null> {
+      return atomic(async (x) => {
+        await x.dialect.lockRow(x.db, t.sessions, id);
+        const [current] = await x.db.select().from(t.sessions).where(eq(t.sessions.id, id));
+        if (!current) return null;
+        const defined = Object.entries(patch).filter(([, value]) => value !== undefined);
+        const [row] = await x.db
+          .update(t.sessions)
+          .set({
+            settings: { ...current.settings, ...Object.fromEntries(defined) },
+            updatedAt: new Date(),
+          })
+          .where(eq(t.sessions.id, id))
+          .returning();
+        return row ?? null;
+      });
+    },
+
+    /** Viewers connected now (open attendance intervals) per session; absent ids have none. */
+    async viewerCounts(sessionIds: string[]): Promise<Record<string, number>> {
+      if (!sessionIds.length) return {};
+      const rows = await db
+        .select({ sessionId: t.attendanceIntervals.sessionId, n: count() })
+        .from(t.attendanceIntervals)
+        .where(
+          and(
+            inArray(t.attendanceIntervals.sessionId, sessionIds),
+            isNull(t.attendanceIntervals.leftAt),
+          ),
+        )
+        .groupBy(t.attendanceIntervals.sessionId);
+      return Object.fromEntries(rows.map((row) => [row.sessionId, Number(row.n)]));
+    },
+
+    /** Ids of the rooms in the scope, in a stable order. */
+    async roomIdsIn(scope: RoomScope): Promise<string[]> {
+      const rows = await db
+        .select({ id: t.rooms.id })
+        .from(t.rooms)
+        .where(
+          and(
+            scope.ownerId ? eq(t.rooms.ownerId, scope.ownerId) : undefined,
+            scope.libraryId ? eq(t.rooms.libraryId, scope.libraryId) : undefined,
+          ),
+        )
+        .orderBy(asc(t.rooms.id));
+      return rows.map((row) => row.id);
+    },
+
+    /**
+     * What happened in the rooms' sessions: how many recordings they have, how many viewers are
+     * watching their live sessions now, and every attendance interval (for watch time).
+     */
+    async activityIn(roomIds: string[]): Promise<{
+      recordings: number;
+      liveViewers: number;
+      intervals: Pick<AttendanceInterval, 'joinedAt' | 'leftAt'>[];
+    }> {
+      if (!roomIds.length) return { recordings: 0, liveViewers: 0, intervals: [] };
+      const inRooms = inArray(t.sessions.roomId, roomIds);
+      const [recordings, liveViewers, intervals] = await Promise.all([
+        db
+          .select({ n: count() })
+          .from(t.recordings)
+          .innerJoin(t.sessions, eq(t.sessions.id, t.recordings.sessionId))
+          .where(inRooms),
+        db
+          .select({ n: count() })
+          .from(t.attendanceIntervals)
+          .innerJoin(t.sessions, eq(t.sessions.id, t.attendanceIntervals.sessionId))
+          .where(and(inRooms, eq(t.sessions.status, 'live'), isNull(t.attendanceIntervals.leftAt))),
+        db
+          .select({
+            joinedAt: t.attendanceIntervals.joinedAt,
+            leftAt: t.attendanceIntervals.leftAt,
+          })
+          .from(t.attendanceIntervals)
+          .innerJoin(t.sessions, eq(t.sessions.id, t.attendanceIntervals.sessionId))
+          .where(inRooms),
+      ]);
+      return {
+        recordings: Number(recordings[0]?.n ?? 0),
+        liveViewers: Number(liveViewers[0]?.n ?? 0),
+        intervals,
+      };
+    },
+
     /** Soonest first (scheduled time, then creation order). */
     async list(filter: SessionFilter) {
-      const where = filterWhere(filter);
-      const rows = db
-        .select({ session: t.sessions })
-        .from(t.sessions)
-        .innerJoin(t.rooms, eq(t.rooms.id, t.sessions.roomId))
-        .where(where)
-        .orderBy(asc(t.sessions.scheduledAt), asc(t.sessions.id))
-        .limit(filter.limit)
-        .offset(offsetOf(filter))
-        .then((r) => r.map((x) => x.session));
-      const total = db
-        .select({ n: count() })
-        .from(t.sessions)
-        .innerJoin(t.rooms, eq(t.rooms.id, t.sessions.roomId))
-        .where(where)
-        .then(([r]) => Number(r?.n ?? 0));
-      return paged(filter, rows, total);
+      const page = await listWithRooms(filter);
+      return { ...page, items: page.items.map((x) => x.session) };
     },
+
+    /** As `list`, each session with its room. */
+    listWithRooms,
 
     /** Number of sessions per status among the given rooms. */
     async countByStatus(roomIds: string[]): Promise<Record<Session['status'], number>> {

@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, lt, or } from 'drizzle-orm';
 import type { Executor, Tables } from '../executor.ts';
 import type { HandRaise, NewStageParticipant, StageParticipant } from '../rows.ts';
-import { countRows } from './paging.ts';
+import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
 
 type QueueEntry = HandRaise;
 type Resolution = 'approved' | 'rejected' | 'withdrawn';
@@ -10,7 +10,7 @@ type Resolution = 'approved' | 'rejected' | 'withdrawn';
 /** One user, one pending entry per session; served first in, first out. */
 const queueRepository =
   (table: Tables['handRaises'] | Tables['joinRequests']) =>
-  ({ db }: Executor) => {
+  ({ db, t }: Executor) => {
     const pending = (sessionId: string, userId?: string) =>
       and(
         eq(table.sessionId, sessionId),
@@ -58,6 +58,19 @@ const queueRepository =
           .from(table)
           .where(pending(sessionId))
           .orderBy(asc(table.createdAt), asc(table.id));
+      },
+
+      /** The pending entries, first in first, a page at a time, with each user's name. */
+      async pendingPage(sessionId: string, request: PageRequest) {
+        const rows = db
+          .select({ entry: table, displayName: t.users.displayName })
+          .from(table)
+          .innerJoin(t.users, eq(t.users.id, table.userId))
+          .where(pending(sessionId))
+          .orderBy(asc(table.createdAt), asc(table.id))
+          .limit(request.limit)
+          .offset(offsetOf(request));
+        return paged(request, rows, countRows(db, table, pending(sessionId)));
       },
 
       /** 1-based place in the queue, or null when the user has no pending entry. */
@@ -159,6 +172,31 @@ export const stageRepository = ({ db, t }: Executor) => {
         .where(match(sessionId, userId))
         .returning();
       return row ?? null;
+    },
+
+    /**
+     * The sessions of the room where the user is on stage or waits in a queue (what a room-wide
+     * ban must clear), in a stable order.
+     */
+    async sessionsInvolving(roomId: string, userId: string): Promise<string[]> {
+      const inRoom = eq(t.sessions.roomId, roomId);
+      const onStage = db
+        .select({ sessionId: t.stageParticipants.sessionId })
+        .from(t.stageParticipants)
+        .innerJoin(t.sessions, eq(t.sessions.id, t.stageParticipants.sessionId))
+        .where(and(inRoom, eq(t.stageParticipants.userId, userId)));
+      const pendingIn = (table: Tables['handRaises'] | Tables['joinRequests']) =>
+        db
+          .select({ sessionId: table.sessionId })
+          .from(table)
+          .innerJoin(t.sessions, eq(t.sessions.id, table.sessionId))
+          .where(and(inRoom, eq(table.userId, userId), eq(table.status, 'pending')));
+      const found = await Promise.all([
+        onStage,
+        pendingIn(t.handRaises),
+        pendingIn(t.joinRequests),
+      ]);
+      return [...new Set(found.flat().map((row) => row.sessionId))].sort();
     },
 
     async remove(sessionId: string, userId: string): Promise<boolean> {

@@ -65,4 +65,21 @@ export const usersRepository = ({ db, t, dialect }: Executor) => ({
   async countByRole(role: User['role']): Promise<number> {
     return countRows(db, t.users, eq(t.users.role, role));
   },
+
+  /**
+   * Locks every enabled admin's row until the transaction ends, then returns their ids as they
+   * are now: changes that could leave no admin take turns and see each other's outcome.
+   */
+  async lockEnabledAdmins(): Promise<string[]> {
+    const enabledAdmins = async () => {
+      const rows = await db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(and(eq(t.users.role, 'admin'), eq(t.users.disabled, false)))
+        .orderBy(asc(t.users.id));
+      return rows.map((row) => row.id);
+    };
+    for (const id of await enabledAdmins()) await dialect.lockRow(db, t.users, id);
+    return enabledAdmins();
+  },
 });

@@ -1,9 +1,9 @@
-// Failed logins are counted per account and per IP; past the limit, login answers 429 with
-// Retry-After until the window passes. Memory in embedded mode; any rate-limiter-flexible store
-// (Redis when scaled) can be passed in.
+// Login attempts are counted per account and per IP, and a successful one is given back: what
+// stays counted are failures. Past the limit, login answers 429 with Retry-After until the window
+// passes. Memory in embedded mode; any rate-limiter-flexible store (Redis when scaled) can be
+// passed in.
 import { DomainError } from '@vidinfra/domain';
-import type { RateLimiterRes} from 'rate-limiter-flexible';
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface LoginLimits {
   perAccount: number;
@@ -46,27 +46,24 @@ export function loginLimiter(
     });
 
   return {
-    /** Throws RATE_LIMITED when the account or the IP has used up its failures. */
-    async check(email: string, ip: string): Promise<void> {
-      const [account, address] = await Promise.all([
-        perAccount.get(accountKey(email)),
-        perIp.get(ip),
-      ]);
-      for (const [res, limit] of [
-        [account, limits.perAccount],
-        [address, limits.perIp],
-      ] as const) {
-        if (res && res.consumedPoints >= limit) throw refuse(res);
-      }
+    /**
+     * Takes one attempt from the account's and the IP's allowance before the password is
+     * checked, so concurrent guesses cannot all slip past the limit; RATE_LIMITED when either is
+     * used up. A refused attempt takes nothing.
+     */
+    async attempt(email: string, ip: string): Promise<void> {
+      const key = accountKey(email);
+      const taken = await Promise.allSettled([perAccount.consume(key), perIp.consume(ip)]);
+      const refusal = taken.find((result) => result.status === 'rejected');
+      if (!refusal) return;
+      await Promise.all([perAccount.reward(key, 1), perIp.reward(ip, 1)]);
+      if (refusal.reason instanceof RateLimiterRes) throw refuse(refusal.reason);
+      throw refusal.reason;
     },
 
-    async failed(email: string, ip: string): Promise<void> {
-      await Promise.all([perAccount.penalty(accountKey(email), 1), perIp.penalty(ip, 1)]);
-    },
-
-    /** A successful login clears the account's failures (not the IP's). */
-    async succeeded(email: string): Promise<void> {
-      await perAccount.delete(accountKey(email));
+    /** A successful login clears the account's failures and gives the IP its attempt back. */
+    async succeeded(email: string, ip: string): Promise<void> {
+      await Promise.all([perAccount.delete(accountKey(email)), perIp.reward(ip, 1)]);
     },
   };
 }

@@ -84,7 +84,9 @@ export const authService = ({ db, config, now }: Deps) => {
       const rotated = await db.repos.refreshTokens.rotate(found.token.id, successor);
       if (!rotated) {
         const usedAt = found.token.usedAt ?? current;
-        if (current.getTime() - usedAt.getTime() > config.refreshReuseGraceSeconds * 1000) {
+        const graceMs = config.refreshReuseGraceSeconds * 1000;
+        const withinGrace = graceMs > 0 && current.getTime() - usedAt.getTime() < graceMs;
+        if (!withinGrace) {
           await db.repos.refreshTokens.revokeFamily(found.family.id, 'refresh token reused');
           throw new DomainError(
             'UNAUTHORIZED',

@@ -1,0 +1,41 @@
+// One room and one session, created through the app's own REST API as the admin.
+export interface SeededTarget {
+  /** What the benchmark reads: a session, or a room while sessions are not served. */
+  kind: 'sessions' | 'rooms';
+  id: string;
+}
+
+export async function seed(
+  baseUrl: string,
+  admin: { email: string; password: string },
+): Promise<SeededTarget> {
+  let token: string | undefined;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const envelope = (await response.json()) as { data?: Record<string, unknown> };
+    return { ok: response.ok, status: response.status, data: envelope.data ?? {} };
+  };
+
+  const login = await call('POST', '/auth/login', admin);
+  if (!login.ok) throw new Error(`seed: login answered ${login.status}`);
+  token = login.data.access_token as string;
+  const room = await call('POST', '/rooms', { name: 'Bench room', visibility: 'public' });
+  if (!room.ok) throw new Error(`seed: creating the room answered ${room.status}`);
+  const session = await call('POST', `/rooms/${room.data.id as string}/sessions`, {
+    title: 'Bench session',
+    scheduled_at: new Date(Date.now() + 24 * 3600 * 1000).toISOString(),
+  });
+  token = undefined;
+  const sessionId = (session.data.id ?? (session.data.session as { id?: string })?.id) as
+    string | undefined;
+  if (session.ok && sessionId && (await call('GET', `/sessions/${sessionId}`)).ok)
+    return { kind: 'sessions', id: sessionId };
+  return { kind: 'rooms', id: room.data.id as string };
+}

@@ -1,0 +1,69 @@
+import {
+  ActiveViewersResponse,
+  AttendanceExportQuery,
+  AttendanceListResponse,
+  AttendanceStatsResponse,
+  Id,
+  IdParam,
+  PaginationQuery,
+} from '@vidinfra/domain';
+import { operation } from '../operation.ts';
+import { AttendanceExportResponse, LeaveSessionResponse } from './engagement-schemas.ts';
+
+export const attendanceOps = {
+  leave: operation({
+    name: 'Leave a session',
+    method: 'POST',
+    path: '/sessions/{id}/leave',
+    caller: 'any',
+    resource: 'session',
+    input: IdParam,
+    output: LeaveSessionResponse,
+    handle: ({ ctx }) => ctx.services.attendance.leave(ctx.access!, ctx.actor!),
+  }),
+  viewers: operation({
+    name: 'Get active viewers for a session',
+    method: 'GET',
+    path: '/sessions/{id}/viewers',
+    caller: 'staff',
+    resource: 'session',
+    input: PaginationQuery.extend({ id: Id }),
+    output: ActiveViewersResponse,
+    handle: ({ ctx, input: { id: _id, ...query } }) =>
+      ctx.services.attendance.viewers(ctx.access!, query),
+  }),
+  list: operation({
+    name: 'Get full attendance list',
+    method: 'GET',
+    path: '/sessions/{id}/attendance',
+    caller: 'host_side',
+    resource: 'session',
+    input: PaginationQuery.extend({ id: Id }),
+    output: AttendanceListResponse,
+    libraryScoped: true,
+    handle: ({ ctx, input: { id: _id, ...query } }) =>
+      ctx.services.attendance.list(ctx.access!, query),
+  }),
+  stats: operation({
+    name: 'Get attendance statistics',
+    method: 'GET',
+    path: '/sessions/{id}/attendance/stats',
+    caller: 'host_side',
+    resource: 'session',
+    input: IdParam,
+    output: AttendanceStatsResponse,
+    libraryScoped: true,
+    handle: ({ ctx }) => ctx.services.attendance.stats(ctx.access!),
+  }),
+  export: operation({
+    name: 'Export attendance data',
+    method: 'GET',
+    path: '/sessions/{id}/attendance/export',
+    caller: 'host_side',
+    resource: 'session',
+    input: AttendanceExportQuery.extend({ id: Id }),
+    output: AttendanceExportResponse,
+    libraryScoped: true,
+    handle: ({ ctx, input }) => ctx.services.attendance.export(ctx.access!, input.format),
+  }),
+};

@@ -1,0 +1,212 @@
+// Both stage sections of the contract: the attendee side (asking for the stage, leaving it, the
+// stage token) and stage management by staff.
+import {
+  AddToStageRequest,
+  HandRaiseListResponse,
+  HandRaiseResponse,
+  Id,
+  IdParam,
+  JoinRequestListResponse,
+  JoinRequestParam,
+  JoinRequestResponse,
+  MyHandRaiseResponse,
+  MyJoinRequestResponse,
+  PaginationQuery,
+  RaiseHandRequest,
+  Reason,
+  SessionUserParam,
+  StageListResponse,
+  StageParticipantResponse,
+  StageTokenResponse,
+  UpdateStagePermissionsRequest,
+} from '@vidinfra/domain';
+import { operation } from '../operation.ts';
+import { CreateJoinRequestRequest, StageRemovalResponse } from './engagement-schemas.ts';
+
+const attendeeOps = {
+  raiseHand: operation({
+    name: 'Raise hand to request stage access',
+    method: 'POST',
+    path: '/sessions/{id}/hand',
+    caller: 'attendee',
+    resource: 'session',
+    input: RaiseHandRequest.extend({ id: Id }),
+    output: HandRaiseResponse,
+    handle: ({ ctx, input: { id: _id, ...hand } }) =>
+      ctx.services.stage.raiseHand(ctx.access!, ctx.actor!, hand),
+  }),
+  lowerHand: operation({
+    name: 'Lower hand',
+    method: 'DELETE',
+    path: '/sessions/{id}/hand',
+    caller: 'attendee',
+    resource: 'session',
+    input: IdParam,
+    output: HandRaiseResponse,
+    handle: ({ ctx }) => ctx.services.stage.lowerHand(ctx.access!, ctx.actor!),
+  }),
+  myHand: operation({
+    name: 'Get my hand raise status',
+    method: 'GET',
+    path: '/sessions/{id}/hand',
+    caller: 'attendee',
+    resource: 'session',
+    input: IdParam,
+    output: MyHandRaiseResponse,
+    handle: ({ ctx }) => ctx.services.stage.myHand(ctx.access!, ctx.actor!),
+  }),
+  list: operation({
+    name: 'Get current stage participants',
+    method: 'GET',
+    path: '/sessions/{id}/stage',
+    caller: 'attendee',
+    resource: 'session',
+    input: IdParam,
+    output: StageListResponse,
+    handle: ({ ctx }) => ctx.services.stage.list(ctx.access!),
+  }),
+  leave: operation({
+    name: 'Leave the stage',
+    method: 'POST',
+    path: '/sessions/{id}/stage/leave',
+    caller: 'stage_participant',
+    resource: 'session',
+    input: IdParam,
+    output: StageRemovalResponse,
+    handle: ({ ctx }) => ctx.services.stage.leave(ctx.access!, ctx.actor!),
+  }),
+  token: operation({
+    name: 'Get a stage token for LiveKit',
+    method: 'POST',
+    path: '/sessions/{id}/stage/token',
+    caller: 'stage_participant',
+    resource: 'session',
+    input: IdParam,
+    output: StageTokenResponse,
+    handle: ({ ctx }) => ctx.services.stage.token(ctx.access!, ctx.actor!),
+  }),
+  requestToJoin: operation({
+    name: 'Create a join request',
+    method: 'POST',
+    path: '/sessions/{id}/join_requests',
+    caller: 'attendee',
+    resource: 'session',
+    input: CreateJoinRequestRequest.extend({ id: Id }),
+    output: JoinRequestResponse,
+    handle: ({ ctx, input }) =>
+      ctx.services.stage.requestToJoin(ctx.access!, ctx.actor!, input.message),
+  }),
+  myJoinRequest: operation({
+    name: 'Get my join request status',
+    method: 'GET',
+    path: '/sessions/{id}/join_requests/me',
+    caller: 'attendee',
+    resource: 'session',
+    input: IdParam,
+    output: MyJoinRequestResponse,
+    handle: ({ ctx }) => ctx.services.stage.myJoinRequest(ctx.access!, ctx.actor!),
+  }),
+};
+
+const managementOps = {
+  add: operation({
+    name: 'Add participant to stage',
+    method: 'POST',
+    path: '/sessions/{id}/stage',
+    caller: 'host_side',
+    resource: 'session',
+    input: AddToStageRequest.extend({ id: Id }),
+    output: StageParticipantResponse,
+    handle: ({ ctx, input: { id: _id, ...request } }) =>
+      ctx.services.stage.add(ctx.access!, ctx.actor!, request),
+  }),
+  remove: operation({
+    name: 'Remove participant from stage',
+    method: 'DELETE',
+    path: '/sessions/{id}/stage/{user_id}',
+    caller: 'host_side',
+    resource: 'session',
+    input: SessionUserParam.extend({ reason: Reason.optional() }),
+    output: StageRemovalResponse,
+    handle: ({ ctx, input }) => ctx.services.stage.remove(ctx.access!, input.user_id, input.reason),
+  }),
+  updatePermissions: operation({
+    name: 'Update stage participant permissions',
+    method: 'PATCH',
+    path: '/sessions/{id}/stage/{user_id}',
+    caller: 'host_side',
+    resource: 'session',
+    input: UpdateStagePermissionsRequest.extend({ id: Id, user_id: Id }),
+    output: StageParticipantResponse,
+    handle: ({ ctx, input: { id: _id, user_id, ...patch } }) =>
+      ctx.services.stage.updatePermissions(ctx.access!, user_id, patch),
+  }),
+  joinRequests: operation({
+    name: 'Get pending join requests',
+    method: 'GET',
+    path: '/sessions/{id}/join_requests',
+    caller: 'staff',
+    resource: 'session',
+    input: PaginationQuery.extend({ id: Id }),
+    output: JoinRequestListResponse,
+    handle: ({ ctx, input: { id: _id, ...query } }) =>
+      ctx.services.stage.pendingJoinRequests(ctx.access!, query),
+  }),
+  approveJoinRequest: operation({
+    name: 'Approve a join request',
+    method: 'POST',
+    path: '/sessions/{id}/join_requests/{request_id}/approve',
+    caller: 'host_side',
+    resource: 'session',
+    input: JoinRequestParam,
+    output: JoinRequestResponse,
+    handle: ({ ctx, input }) =>
+      ctx.services.stage.approveJoinRequest(ctx.access!, ctx.actor!, input.request_id),
+  }),
+  rejectJoinRequest: operation({
+    name: 'Reject a join request',
+    method: 'POST',
+    path: '/sessions/{id}/join_requests/{request_id}/reject',
+    caller: 'staff',
+    resource: 'session',
+    input: JoinRequestParam,
+    output: JoinRequestResponse,
+    handle: ({ ctx, input }) =>
+      ctx.services.stage.rejectJoinRequest(ctx.access!, ctx.actor!, input.request_id),
+  }),
+  hands: operation({
+    name: 'Get pending hand raises',
+    method: 'GET',
+    path: '/sessions/{id}/hands',
+    caller: 'staff',
+    resource: 'session',
+    input: PaginationQuery.extend({ id: Id }),
+    output: HandRaiseListResponse,
+    handle: ({ ctx, input: { id: _id, ...query } }) =>
+      ctx.services.stage.pendingHands(ctx.access!, query),
+  }),
+  approveHand: operation({
+    name: 'Approve a hand raise',
+    method: 'POST',
+    path: '/sessions/{id}/hands/{user_id}/approve',
+    caller: 'host_side',
+    resource: 'session',
+    input: SessionUserParam,
+    output: HandRaiseResponse,
+    handle: ({ ctx, input }) =>
+      ctx.services.stage.approveHand(ctx.access!, ctx.actor!, input.user_id),
+  }),
+  rejectHand: operation({
+    name: 'Reject a hand raise',
+    method: 'POST',
+    path: '/sessions/{id}/hands/{user_id}/reject',
+    caller: 'staff',
+    resource: 'session',
+    input: SessionUserParam,
+    output: HandRaiseResponse,
+    handle: ({ ctx, input }) =>
+      ctx.services.stage.rejectHand(ctx.access!, ctx.actor!, input.user_id),
+  }),
+};
+
+export const stageOps = { ...attendeeOps, ...managementOps };

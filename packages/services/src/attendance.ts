@@ -1,0 +1,149 @@
+// Attendance: the caller leaving (closing their interval), who is watching now, and per-user and
+// session-wide figures folded from the join/leave intervals, also as a CSV or JSON export.
+import type {
+  ActiveViewersResponse,
+  AttendanceExportFormat,
+  AttendanceListResponse,
+  AttendanceResponse,
+  AttendanceStatsResponse,
+  PaginationQuery,
+} from '@vidinfra/domain';
+import type { AttendanceInterval, Database } from '@vidinfra/db';
+import type { ResourceAccess } from './access.ts';
+import type { Actor } from './actor.ts';
+import { attendanceStats, viewerAttendance } from './attendance-math.ts';
+import type { Deps } from './deps.ts';
+import { recordEvent } from './events.ts';
+import { iso, isoOrUndefined } from './mappers.ts';
+import { csvRecord } from './engagement/csv.ts';
+import { loadedSession, sessionRoleOf } from './engagement/shared.ts';
+
+/** Attendees read per query while exporting. */
+const EXPORT_BATCH = 500;
+
+const CSV_COLUMNS = [
+  'user_id',
+  'display_name',
+  'email',
+  'first_join_at',
+  'last_leave_at',
+  'total_watch_seconds',
+  'interval_count',
+] as const;
+
+type ExportRow = AttendanceResponse & { email?: string };
+
+export interface AttendanceExport {
+  format: AttendanceExportFormat;
+  content_type: string;
+  filename: string;
+  /** The whole file: CSV (RFC 4180, CRLF) or a JSON array of attendance rows. */
+  content: string;
+}
+
+/** One page of attendees with their intervals folded, in two queries. */
+async function attendeesPage(db: Database, sessionId: string, request: PaginationQuery, at: Date) {
+  const page = await db.repos.attendance.attendeesPage(sessionId, request);
+  const intervals = await db.repos.attendance.intervalsOf(
+    sessionId,
+    page.items.map((row) => row.userId),
+  );
+  const byUser = new Map<string, AttendanceInterval[]>();
+  for (const interval of intervals) {
+    const own = byUser.get(interval.userId);
+    if (own) own.push(interval);
+    else byUser.set(interval.userId, [interval]);
+  }
+  const items = page.items.map((row): ExportRow => {
+    const folded = viewerAttendance(byUser.get(row.userId) ?? [], at);
+    return {
+      user_id: row.userId,
+      display_name: row.displayName,
+      email: row.email ?? undefined,
+      first_join_at: iso(folded.firstJoinAt),
+      last_leave_at: isoOrUndefined(folded.lastLeaveAt),
+      total_watch_seconds: folded.totalWatchSeconds,
+      interval_count: folded.intervalCount,
+    };
+  });
+  return { ...page, items };
+}
+
+export const attendanceService = ({ db, now }: Deps) => ({
+  /** Closes the caller's open interval, if any (`left` says whether there was one). */
+  async leave(access: ResourceAccess, actor: Actor) {
+    const { session } = loadedSession(access);
+    return db.transaction(async (r) => {
+      const left = await r.attendance.close(session.id, actor.id, now());
+      if (left) {
+        const counts = await r.sessions.viewerCounts([session.id]);
+        await recordEvent(r, 'viewer_count', session.id, {
+          session_id: session.id,
+          count: counts[session.id] ?? 0,
+        });
+      }
+      return { session_id: session.id, left };
+    });
+  },
+
+  async viewers(access: ResourceAccess, query: PaginationQuery): Promise<ActiveViewersResponse> {
+    const { session, room } = loadedSession(access);
+    const page = await db.repos.attendance.activePage(session.id, query);
+    return {
+      ...page,
+      items: page.items.map((row) => ({
+        user_id: row.userId,
+        display_name: row.displayName,
+        role: sessionRoleOf(room, row.userId, row.participantRole, row.onStage),
+        joined_at: iso(row.joinedAt),
+      })),
+    };
+  },
+
+  async list(access: ResourceAccess, query: PaginationQuery): Promise<AttendanceListResponse> {
+    const page = await attendeesPage(db, loadedSession(access).session.id, query, now());
+    return { ...page, items: page.items.map(({ email: _email, ...row }) => row) };
+  },
+
+  async stats(access: ResourceAccess): Promise<AttendanceStatsResponse> {
+    const { session } = loadedSession(access);
+    const stats = attendanceStats(await db.repos.attendance.intervals(session.id), now());
+    return {
+      session_id: session.id,
+      unique_viewers: stats.uniqueViewers,
+      peak_concurrent: stats.peakConcurrent,
+      peak_at: isoOrUndefined(stats.peakAt),
+      current_viewers: stats.currentViewers,
+      average_watch_seconds: stats.averageWatchSeconds,
+      total_watch_seconds: stats.totalWatchSeconds,
+    };
+  },
+
+  /** Every attendee (with email), read a batch at a time, as one CSV or JSON document. */
+  async export(access: ResourceAccess, format: AttendanceExportFormat): Promise<AttendanceExport> {
+    const { session } = loadedSession(access);
+    const at = now();
+    const rows: ExportRow[] = [];
+    for (let page = 1; ; page++) {
+      const batch = await attendeesPage(db, session.id, { page, limit: EXPORT_BATCH }, at);
+      rows.push(...batch.items);
+      if (batch.items.length < EXPORT_BATCH) break;
+    }
+    const filename = `attendance-${session.id}.${format}`;
+    if (format === 'json') {
+      return {
+        format,
+        content_type: 'application/json',
+        filename,
+        content: JSON.stringify(rows),
+      };
+    }
+    const lines = rows.map((row) => csvRecord(CSV_COLUMNS.map((column) => row[column])));
+    return {
+      format,
+      content_type: 'text/csv; charset=utf-8',
+      filename,
+      content: csvRecord(CSV_COLUMNS) + lines.join(''),
+    };
+  },
+});

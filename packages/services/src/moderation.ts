@@ -1,0 +1,128 @@
+// Bans: staff bar a user from a session or its whole room, optionally until a time. A ban takes
+// the user off the stage and out of the stage queues (of every session of the room, for a room
+// ban); the access rules refuse them from then on.
+import {
+  DomainError,
+  isHostSide,
+  type BanParticipantRequest,
+  type BannedParticipantResponse,
+  type BannedParticipantsListResponse,
+  type BanStatusResponse,
+  type PaginationQuery,
+} from '@vidinfra/domain';
+import type { User } from '@vidinfra/db';
+import type { ResourceAccess } from './access.ts';
+import type { Actor } from './actor.ts';
+import type { Deps } from './deps.ts';
+import { recordEvent } from './events.ts';
+import { isoOrUndefined, orUndefined } from './mappers.ts';
+import { banScope, loadedSession, requireUser, type LoadedSession } from './engagement/shared.ts';
+import { takeOffStage, withdrawStageRequests } from './engagement/stage-moves.ts';
+import { toBannedParticipantResponse } from './engagement/wire.ts';
+
+export const moderationService = ({ db, now }: Deps) => {
+  /** The host side (owner, co-hosts, admins) can never be banned. */
+  const refuseHostSide = async ({ session, room }: LoadedSession, user: User) => {
+    const participantRole = await db.repos.sessionParticipants.roleOf(session.id, user.id);
+    const sessionRole = room.ownerId === user.id ? 'owner' : participantRole;
+    if (isHostSide(sessionRole, user.role)) {
+      throw new DomainError('BUSINESS_RULE', 'the host side cannot be banned');
+    }
+  };
+
+  const expiryOf = (input: BanParticipantRequest, at: Date): Date | null => {
+    if (!input.expires_at) return null;
+    const expiresAt = new Date(input.expires_at);
+    if (expiresAt <= at) {
+      const message = 'must be in the future';
+      throw new DomainError('VALIDATION_ERROR', `expires_at ${message}`, {
+        details: [{ field: 'expires_at', message }],
+      });
+    }
+    return expiresAt;
+  };
+
+  return {
+    /**
+     * Bans the user under the room lock that chat, votes and stage moves take, so nothing the ban
+     * forbids commits after it. A room ban may follow a session ban; anything else already in
+     * force is ALREADY_EXISTS.
+     */
+    async ban(
+      access: ResourceAccess,
+      actor: Actor,
+      input: BanParticipantRequest,
+    ): Promise<BannedParticipantResponse> {
+      const loaded = loadedSession(access);
+      const { session, room } = loaded;
+      const at = now();
+      const expiresAt = expiryOf(input, at);
+      const user = await requireUser(db.repos, input.user_id);
+      await refuseHostSide(loaded, user);
+      return db.transaction(async (r) => {
+        await r.bans.lockRoom(room.id);
+        const existing = await r.bans.activeFor(user.id, banScope(loaded), at);
+        if (existing && (existing.scope === 'room' || input.scope === 'session')) {
+          throw new DomainError('ALREADY_EXISTS', 'the user is already banned here');
+        }
+        const ban = await r.bans.create({
+          roomId: room.id,
+          sessionId: session.id,
+          userId: user.id,
+          scope: input.scope,
+          reason: input.reason ?? null,
+          expiresAt,
+          createdBy: actor.id,
+        });
+        const cleared =
+          input.scope === 'room' ? await r.stage.sessionsInvolving(room.id, user.id) : [session.id];
+        for (const sessionId of cleared) {
+          await takeOffStage(r, sessionId, user.id, 'banned');
+          await withdrawStageRequests(r, sessionId, user.id);
+        }
+        const response = toBannedParticipantResponse(ban, user.displayName);
+        await recordEvent(r, 'moderation.banned', session.id, response);
+        return response;
+      });
+    },
+
+    /** Lifts every ban in force on the user here (the session's and the room's). */
+    async unban(access: ResourceAccess, userId: string) {
+      const loaded = loadedSession(access);
+      const sessionId = loaded.session.id;
+      return db.transaction(async (r) => {
+        await r.bans.lockRoom(loaded.room.id);
+        if (!(await r.bans.lift(userId, banScope(loaded), now()))) {
+          throw new DomainError('NOT_FOUND', 'the user is not banned here');
+        }
+        await recordEvent(r, 'moderation.unbanned', sessionId, {
+          session_id: sessionId,
+          user_id: userId,
+        });
+        return { session_id: sessionId, user_id: userId, unbanned: true as const };
+      });
+    },
+
+    async list(
+      access: ResourceAccess,
+      query: PaginationQuery,
+    ): Promise<BannedParticipantsListResponse> {
+      const page = await db.repos.bans.pageActive(banScope(loadedSession(access)), query, now());
+      return {
+        ...page,
+        items: page.items.map((row) => toBannedParticipantResponse(row.ban, row.displayName)),
+      };
+    },
+
+    async mine(access: ResourceAccess, actor: Actor): Promise<BanStatusResponse> {
+      const ban = await db.repos.bans.activeFor(actor.id, banScope(loadedSession(access)), now());
+      if (!ban) return { banned: false };
+      return {
+        banned: true,
+        scope: ban.scope,
+        reason: orUndefined(ban.reason),
+        expires_at: isoOrUndefined(ban.expiresAt),
+      };
+    },
+  };
+};

@@ -1,0 +1,77 @@
+// Reading sessions: lists, one session, and the host's dashboard.
+import type {
+  DashboardStatsResponse,
+  PaginationQuery,
+  SessionListQuery,
+  SessionListResponse,
+  SessionResponse,
+} from '@vidinfra/domain';
+import type { Room } from '@vidinfra/db';
+import type { Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
+import { watchSeconds } from '../attendance-math.ts';
+import { sessionResponder, type LoadedSession } from './shared.ts';
+
+const UPCOMING_LIMIT = 5;
+
+const windowOf = (query: SessionListQuery) => ({
+  status: query.status,
+  from: query.from ? new Date(query.from) : undefined,
+  to: query.to ? new Date(query.to) : undefined,
+  page: query.page,
+  limit: query.limit,
+});
+
+export const sessionCatalog = (deps: Deps) => {
+  const { db, now } = deps;
+  const respond = sessionResponder(deps);
+  const scopeOf = (libraryId: string | null) => libraryId ?? undefined;
+
+  const listed = async (
+    filter: Parameters<typeof db.repos.sessions.listWithRooms>[0],
+  ): Promise<SessionListResponse> => {
+    const page = await db.repos.sessions.listWithRooms(filter);
+    return { ...page, items: await respond.many(page.items) };
+  };
+
+  return {
+    /** Every session of the room (the middleware already kept anonymous callers out of private ones). */
+    listInRoom(room: Room, query: SessionListQuery): Promise<SessionListResponse> {
+      return listed({ ...windowOf(query), roomId: room.id });
+    },
+
+    /** Sessions of public rooms, in the library when scoped. */
+    listPublic(query: SessionListQuery, libraryId: string | null): Promise<SessionListResponse> {
+      return listed({ ...windowOf(query), publicOnly: true, libraryId: scopeOf(libraryId) });
+    },
+
+    listLive(query: PaginationQuery, libraryId: string | null): Promise<SessionListResponse> {
+      return listed({ ...query, status: 'live', publicOnly: true, libraryId: scopeOf(libraryId) });
+    },
+
+    get({ session, room }: LoadedSession): Promise<SessionResponse> {
+      return respond.one(session, room);
+    },
+
+    /** Over the caller's rooms, or the library's rooms when scoped. */
+    async stats(actor: Actor, libraryId: string | null): Promise<DashboardStatsResponse> {
+      const roomIds = await db.repos.sessions.roomIdsIn(
+        libraryId ? { libraryId } : { ownerId: actor.id },
+      );
+      const [byStatus, activity, upcoming] = await Promise.all([
+        db.repos.sessions.countByStatus(roomIds),
+        db.repos.sessions.activityIn(roomIds),
+        listed({ roomIds, status: 'scheduled', from: now(), page: 1, limit: UPCOMING_LIMIT }),
+      ]);
+      return {
+        rooms: roomIds.length,
+        sessions_total: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
+        sessions_by_status: byStatus,
+        live_viewers: activity.liveViewers,
+        upcoming_sessions: upcoming.items,
+        recordings: activity.recordings,
+        total_watch_seconds: watchSeconds(activity.intervals, now()),
+      };
+    },
+  };
+};

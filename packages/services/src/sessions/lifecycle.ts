@@ -1,0 +1,143 @@
+// The session's lifecycle (scheduled → backstage → live → ended) and its HLS output. Every move
+// is the domain's rule checked first, then a compare-and-set on the status read, with its event
+// in the same transaction: of two racing moves one wins, the other is INVALID_STATE_TRANSITION.
+import {
+  DomainError,
+  transition,
+  type EnsureEgressResponse,
+  type SessionAction,
+  type SessionResponse,
+  type SessionStatus,
+  type StartSessionResponse,
+} from '@vidinfra/domain';
+import type { Repositories, Session } from '@vidinfra/db';
+import type { Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
+import { recordEvent } from '../events.ts';
+import { iso } from '../mappers.ts';
+import { ensureDefaultLivePlayback } from './playback.ts';
+import {
+  livePlaybackId,
+  requireMedia,
+  sessionResponder,
+  settingsOf,
+  type LoadedSession,
+} from './shared.ts';
+
+type Stamps = Partial<Pick<Session, 'startedAt' | 'liveAt' | 'endedAt'>>;
+
+const lostRace = (action: SessionAction) =>
+  new DomainError(
+    'INVALID_STATE_TRANSITION',
+    `Cannot ${action.replace('_', ' ')}: the session changed state meanwhile`,
+  );
+
+/** The status `action` leads to from the session's, or INVALID_STATE_TRANSITION. */
+function targetOf(session: Session, action: SessionAction): SessionStatus {
+  const step = transition(session.status, action);
+  if (!step.ok) throw new DomainError(step.code, step.message);
+  return step.status;
+}
+
+export const sessionLifecycle = (deps: Deps) => {
+  const { db, media, now } = deps;
+  const respond = sessionResponder(deps);
+
+  const move = async (
+    { session, room }: LoadedSession,
+    action: SessionAction,
+    stamps: Stamps,
+    alongside?: (r: Repositories) => Promise<void>,
+  ): Promise<SessionResponse> => {
+    const to = targetOf(session, action);
+    return db.transaction(async (r) => {
+      const moved = await r.sessions.transition(session.id, [session.status], to, stamps);
+      if (!moved) throw lostRace(action);
+      await recordEvent(r, 'session.status_changed', session.id, {
+        session_id: session.id,
+        status: to,
+        previous_status: session.status,
+      });
+      await alongside?.(r);
+      return respond.one(moved, room, r);
+    });
+  };
+
+  /** Stops the session's active recording; it is then processed into a file. */
+  const stopRecording = async (r: Repositories, sessionId: string, at: Date) => {
+    const active = await r.recordings.active(sessionId);
+    if (!active) return;
+    await r.recordings.update(active.id, { status: 'processing', stoppedAt: at });
+    await recordEvent(r, 'recording.stopped', sessionId, {
+      session_id: sessionId,
+      recording_id: active.id,
+      at: iso(at),
+    });
+  };
+
+  /** Starts the HLS output, then makes the session live with a default live playback. */
+  const goLive = async (target: LoadedSession, actor: Actor): Promise<StartSessionResponse> => {
+    await requireMedia(media);
+    const { session } = target;
+    targetOf(session, 'go_live');
+    await media.ensureOutput(session.id, { latencyMode: settingsOf(session).latency_mode });
+    const at = now();
+    const moved = await move(
+      target,
+      'go_live',
+      { liveAt: at, startedAt: session.startedAt ?? at },
+      (r) => ensureDefaultLivePlayback(r, session.id, actor),
+    );
+    return {
+      session: moved,
+      media_room: session.id,
+      hls_url: media.hlsUrl(session.id),
+      playback_id: livePlaybackId(session.id),
+    };
+  };
+
+  return {
+    /** scheduled → backstage: the media room opens, nothing is public yet. */
+    async start(target: LoadedSession): Promise<StartSessionResponse> {
+      const moved = await move(target, 'start', { startedAt: now() });
+      return { session: moved, media_room: target.session.id };
+    },
+
+    goLive,
+
+    /** The host's camera alone becomes the HLS output: the same move as going live. */
+    webcamHls: goLive,
+
+    /** Stops the output and any recording, closes every attendance interval. */
+    async end(target: LoadedSession): Promise<SessionResponse> {
+      const { session } = target;
+      targetOf(session, 'end');
+      if (await media.available()) await media.stopOutput(session.id);
+      const at = now();
+      return move(target, 'end', { endedAt: at }, async (r) => {
+        await r.attendance.closeAll(session.id, at);
+        await stopRecording(r, session.id, at);
+      });
+    },
+
+    /** Idempotent: keeps a running output, restarts a dead one. Only while live. */
+    async ensureEgress({ session }: LoadedSession): Promise<EnsureEgressResponse> {
+      await requireMedia(media);
+      if (session.status !== 'live') {
+        throw new DomainError(
+          'INVALID_STATE_TRANSITION',
+          `The HLS output runs only while live; the session is ${session.status}`,
+        );
+      }
+      const output = await media.ensureOutput(session.id, {
+        latencyMode: settingsOf(session).latency_mode,
+      });
+      return {
+        session_id: session.id,
+        output: output.state,
+        restarted: output.restarted,
+        hls_url: media.hlsUrl(session.id),
+      };
+    },
+  };
+};
