@@ -1,7 +1,8 @@
 // An operation of the contract, defined once: its tRPC procedure, its REST route (from the
 // OpenAPI metadata) and, where the contract says so, its library-scoped twin — the same handler
-// behind a scope middleware. Every Caller rule is checked here, before any handler runs.
-import { canCall, DomainError, Id, type Caller } from '@vidinfra/domain';
+// behind a scope middleware. Every Caller rule is checked (by the access service) before any
+// handler runs.
+import { Id, type Caller } from '@vidinfra/domain';
 import type { ResourceAccess, ResourceKind } from '@vidinfra/services';
 import type { z } from 'zod';
 import { baseProcedure, t, type Context } from './trpc.ts';
@@ -40,13 +41,6 @@ const authorize = (
     const { services, actor } = ctx as Context;
     const values = input as { id?: string; library_id?: string; message_id?: string };
     const libraryId = scoped ? values.library_id! : null;
-    const signedIn = actor && { userId: actor.id, accountRole: actor.role, disabled: false };
-    if (libraryId) {
-      const libraryRole = await services.access.libraryRole(libraryId, actor);
-      const member = canCall('member', signedIn, { libraryRole });
-      if (!member.ok && actor?.role !== 'admin')
-        throw new DomainError(member.code, 'only members of this library may do this');
-    }
     // The resource is named by `id`, except on a library's own routes (`library_id`) and a chat
     // message's (`message_id`).
     const resourceId =
@@ -55,14 +49,12 @@ const authorize = (
         : def.resource === 'chat_message'
           ? values.message_id!
           : values.id!;
-    const access = def.resource
-      ? await services.access.resolve(def.resource, resourceId, actor, libraryId)
-      : null;
-    const check = canCall(def.caller, signedIn, access?.context);
-    if (!check.ok) throw new DomainError(check.code);
-    if (!actor && access?.room?.visibility === 'private') {
-      throw new DomainError('UNAUTHORIZED', 'sign in to see an unlisted room');
-    }
+    const access = await services.access.authorize({
+      caller: def.caller,
+      actor,
+      libraryId,
+      ...(def.resource && { resource: { kind: def.resource, id: resourceId } }),
+    });
     return next({ ctx: { ...ctx, access, libraryId } satisfies OperationContext });
   });
 

@@ -32,7 +32,7 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 /** A sent token must be valid, even on public operations: it identifies the caller. */
 const authenticate = t.middleware(async ({ ctx, next }) => {
-  const actor = ctx.token ? await ctx.services.auth.authenticate(ctx.token) : null;
+  const actor = ctx.token !== null ? await ctx.services.auth.authenticate(ctx.token) : null;
   return next({ ctx: { ...ctx, actor } });
 });
 

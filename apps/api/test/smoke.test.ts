@@ -63,6 +63,11 @@ describe(`api basics (${dialect})`, () => {
       body: { name: 'x' },
     });
     expect(forbidden.status).toBe(403);
+    const notBearer = await api.call('GET', '/api/rooms', {
+      headers: { authorization: 'Basic dXNlcjpwdw==' },
+    });
+    expect(notBearer.status).toBe(401);
+    expect(notBearer.body.error?.code).toBe('UNAUTHORIZED');
     const noRoute = await api.call('GET', '/api/nope');
     expect(noRoute.status).toBe(404);
   });

@@ -1,8 +1,10 @@
-// Resolves who the caller is to a resource (owner, session role, banned, on stage, library role),
-// which is what the contract's Caller rules are decided on. The rules themselves are the
-// domain's canCall; the API applies them in one middleware.
+// Resolves who the caller is to a resource (owner, session role, banned, on stage, library role)
+// and decides the contract's Caller rule on it with the domain's canCall: the one place where
+// access is checked, for the API's operations and the realtime gateway's actions alike.
 import {
+  canCall,
   DomainError,
+  type Caller,
   type LibraryRole,
   type ResourceContext,
   type SessionRole,
@@ -112,6 +114,38 @@ export const accessService = ({ db }: Deps) => {
     async libraryRole(libraryId: string, actor: Actor | null): Promise<LibraryRole | null> {
       if (!(await db.repos.libraries.findById(libraryId))) throw notFound('library');
       return actor ? db.repos.libraries.membership(libraryId, actor.id) : null;
+    },
+
+    /**
+     * Applies the Caller rule `caller` to the actor on the resource (when the operation has one),
+     * inside a library scope when `libraryId` is set (members only; admins too). Throws
+     * UNAUTHORIZED / FORBIDDEN / BANNED / NOT_FOUND; returns the resolved resource.
+     */
+    async authorize(request: {
+      caller: Caller;
+      actor: Actor | null;
+      resource?: { kind: ResourceKind; id: string };
+      libraryId?: string | null;
+    }): Promise<ResourceAccess | null> {
+      const { caller, actor, resource, libraryId = null } = request;
+      const signedIn = actor && { userId: actor.id, accountRole: actor.role, disabled: false };
+      if (libraryId) {
+        const member = canCall('member', signedIn, {
+          libraryRole: await this.libraryRole(libraryId, actor),
+        });
+        if (!member.ok && actor?.role !== 'admin') {
+          throw new DomainError(member.code, 'only members of this library may do this');
+        }
+      }
+      const access = resource
+        ? await this.resolve(resource.kind, resource.id, actor, libraryId)
+        : null;
+      const check = canCall(caller, signedIn, access?.context);
+      if (!check.ok) throw new DomainError(check.code);
+      if (!actor && access?.room?.visibility === 'private') {
+        throw new DomainError('UNAUTHORIZED', 'sign in to see an unlisted room');
+      }
+      return access;
     },
   };
 };

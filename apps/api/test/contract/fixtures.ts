@@ -3,7 +3,12 @@
 // fresh room + session (+ preset, playback) with the staff, stage and ban relations in place.
 import type { Database, Preset, Room, Session } from '@vidinfra/db';
 import { newId } from '@vidinfra/db';
-import { CreatePresetRequest, type SessionStatus, type Visibility } from '@vidinfra/domain';
+import {
+  CreatePresetRequest,
+  type SessionSettingsPatch,
+  type SessionStatus,
+  type Visibility,
+} from '@vidinfra/domain';
 import type { Actor, Services } from '@vidinfra/services';
 import type { TestApp } from '../harness.ts';
 import { ACCOUNT_ROLE, SIGNED_IN_ROLES, type SignedInRole } from './roles.ts';
@@ -37,6 +42,8 @@ export interface WorldOptions {
   preset?: boolean;
   /** Also a default (live) playback of the session. */
   playback?: boolean;
+  /** Session settings other than the defaults (chat off, a smaller stage…). */
+  settings?: SessionSettingsPatch;
 }
 
 export interface World {
@@ -113,7 +120,7 @@ export async function buildWorld(
       description: null,
       scheduledAt: new Date(Date.now() + 60 * MINUTE),
       presetId: null,
-      settings: {},
+      settings: options.settings ?? {},
     });
     const session =
       status === 'scheduled'
