@@ -35,7 +35,6 @@ export interface GatewayOptions {
   recoveryWindowMs?: number;
   relayIntervalMs?: number;
   log?: { warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void };
-  actions?: Partial<ActionHandlers>;
 }
 
 interface SocketData {
@@ -77,7 +76,7 @@ export function createGateway(options: GatewayOptions) {
   const presence = presenceTracker(services, options.presenceGraceMs ?? 10_000, (e) =>
     log.error(e, 'presence'),
   );
-  const actions = { ...clientActions(services), ...options.actions };
+  const actions = clientActions(services);
   const viewerCounts = viewerCountBroadcaster(io);
 
   io.use(async (socket, next) => {
@@ -146,9 +145,7 @@ export function createGateway(options: GatewayOptions) {
       if (!Object.hasOwn(CLIENT_ACTIONS, name))
         throw new DomainError('NOT_FOUND', `unknown event ${name}`);
       if (!actor) throw new DomainError('UNAUTHORIZED', 'sign in first');
-      const action = actions[name as keyof ActionHandlers];
-      if (!action) throw new DomainError('NOT_FOUND', `${name} is not available`);
-      return action(actor, payload);
+      return actions[name as keyof ActionHandlers](actor, payload);
     };
 
     socket.onAny((name: string, ...args: unknown[]) => {
