@@ -1,9 +1,10 @@
 // The OpenAPI 3.1 document, generated from the same procedures (trpc-to-openapi), with every
 // contract schema as a named component and every response wrapped in the contract's envelope.
-import type { AnyRouter } from '@trpc/server';
+import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import * as domain from '@vidinfra/domain';
-import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+import { generateOpenApiDocument, type OpenAPIObject, type OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
+import type { FileMeta } from './operation.ts';
 
 /** Every exported zod schema of the domain that carries a component id. */
 function namedDomainSchemas(): Record<string, z.ZodType> {
@@ -22,6 +23,31 @@ const errorResponse = (description: string) => ({
 });
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+
+/** File operations answer the file itself: their 200 lists its media types, not the envelope. */
+function documentFiles(appRouter: AnyRouter, document: OpenAPIObject) {
+  for (const procedure of Object.values(
+    appRouter._def.procedures as Record<string, AnyProcedure>,
+  )) {
+    const meta = procedure._def.meta as (OpenApiMeta & { file?: FileMeta }) | undefined;
+    if (!meta?.file || !meta.openapi) continue;
+    const { method, path } = meta.openapi;
+    const operation = (document.paths?.[path] as Record<string, Operation> | undefined)?.[
+      method.toLowerCase()
+    ];
+    if (!operation?.responses) continue;
+    const content = Object.fromEntries(
+      Object.entries(meta.file.contentTypes).map(([type, schema]) => {
+        const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'output' });
+        return [type, { schema: json }];
+      }),
+    );
+    operation.responses['200'] = {
+      description: 'The file, streamed as an attachment (Content-Disposition names it)',
+      content,
+    } as never;
+  }
+}
 
 export function buildOpenApiDocument(appRouter: AnyRouter, baseUrl: string): OpenAPIObject {
   const document = generateOpenApiDocument(appRouter, {
@@ -55,5 +81,6 @@ export function buildOpenApiDocument(appRouter: AnyRouter, baseUrl: string): Ope
       operation.responses = responses;
     }
   }
+  documentFiles(appRouter, document);
   return document;
 }

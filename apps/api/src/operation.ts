@@ -16,6 +16,26 @@ export interface OperationContext extends Context {
   libraryId: string | null;
 }
 
+/** A file an operation answers with: its name and type, and its text a chunk at a time. */
+export interface FileDownload {
+  filename: string;
+  content_type: string;
+  chunks: AsyncIterable<string>;
+}
+
+/**
+ * Where the REST adapter asks a file operation to leave its download (in the context under
+ * `fileSink`) instead of collecting it: REST streams it, tRPC answers the collected `content`.
+ */
+export interface FileSink {
+  download?: FileDownload;
+}
+
+/** The procedure meta of a file operation: the response's media types and their JSON schemas. */
+export interface FileMeta {
+  contentTypes: Record<string, z.ZodType>;
+}
+
 export interface OperationDef<I extends z.ZodObject, O extends z.ZodType> {
   /** The reference's operation name: the OpenAPI summary. */
   name: string;
@@ -28,7 +48,32 @@ export interface OperationDef<I extends z.ZodObject, O extends z.ZodType> {
   output: O;
   /** Also served under /libraries/{library_id}. */
   libraryScoped?: boolean;
-  handle(args: { ctx: OperationContext; input: z.output<I> }): Promise<z.input<O>>;
+  /**
+   * The result is a file: the handler gives the output's fields with a {@link FileDownload}
+   * instead of `content`; REST streams it as the response body, tRPC answers the output.
+   */
+  file?: FileMeta;
+  handle(args: {
+    ctx: OperationContext;
+    input: z.output<I>;
+  }): Promise<z.input<O> | (Omit<z.input<O>, 'content'> & FileDownload)>;
+}
+
+async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let content = '';
+  for await (const chunk of chunks) content += chunk;
+  return content;
+}
+
+/** A file operation's result: left in the REST adapter's sink, or collected into `content`. */
+async function answerFile(result: FileDownload, ctx: unknown) {
+  const { chunks, ...fields } = result;
+  const sink = (ctx as { fileSink?: FileSink }).fileSink;
+  if (sink) {
+    sink.download = result;
+    return { ...fields, content: '' };
+  }
+  return { ...fields, content: await collect(chunks) };
 }
 
 const tagOf = (path: string) => path.split('/')[1] ?? 'default';
@@ -73,12 +118,15 @@ function build<I extends z.ZodObject, O extends z.ZodType>(
         tags: [scoped ? 'libraries' : tagOf(def.path)],
         protect: def.caller !== 'public',
       },
+      ...(def.file && { file: def.file }),
     })
     .input(input as I)
     .output(def.output)
     .use(authorize(def, scoped));
-  const resolve = ({ ctx, input }: { ctx: unknown; input: unknown }) =>
-    def.handle({ ctx: ctx as OperationContext, input: input as z.output<I> }) as Promise<never>;
+  const resolve = async ({ ctx, input }: { ctx: unknown; input: unknown }) => {
+    const result = await def.handle({ ctx: ctx as OperationContext, input: input as z.output<I> });
+    return (def.file ? answerFile(result as FileDownload, ctx) : result) as never;
+  };
   return def.method === 'GET' ? procedure.query(resolve) : procedure.mutation(resolve);
 }
 

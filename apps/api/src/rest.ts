@@ -1,9 +1,12 @@
 // REST from the procedures' OpenAPI metadata: one fastify route per procedure that has a path,
-// each answering in the contract's envelope. No handler is written here.
+// each answering in the contract's envelope, or, for a file operation, with the file itself,
+// streamed. No handler is written here.
+import { Readable } from 'node:stream';
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { describeError } from './errors.ts';
+import type { FileDownload, FileSink } from './operation.ts';
 
 type CreateContext = (request: FastifyRequest) => unknown;
 
@@ -12,6 +15,27 @@ export function sendError(reply: FastifyReply, error: unknown, log: FastifyInsta
   if (unexpected) log.error({ err: error }, 'unexpected error');
   if (retryAfterSeconds) reply.header('retry-after', String(retryAfterSeconds));
   return reply.status(status).send({ success: false, error: body, timestamp: Date.now() });
+}
+
+const attachment = (filename: string) =>
+  `attachment; filename="${filename.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+
+/**
+ * The first chunk is read before anything is sent, so a failure to start the file is still an
+ * error envelope; the rest streams as it is produced.
+ */
+async function sendFile(reply: FastifyReply, download: FileDownload) {
+  const chunks = download.chunks[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  async function* rest() {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  }
+  return reply
+    .type(download.content_type)
+    .header('content-disposition', attachment(download.filename))
+    .send(Readable.from(rest()));
 }
 
 export function registerRestRoutes(
@@ -26,6 +50,7 @@ export function registerRestRoutes(
     const openapi = (procedure._def.meta as OpenApiMeta | undefined)?.openapi;
     if (!openapi) continue;
     const segments = path.split('.');
+    const isFile = Boolean((procedure._def.meta as { file?: unknown } | undefined)?.file);
     app.route({
       method: openapi.method,
       url: prefix + openapi.path.replace(/\{(\w+)\}/g, ':$1'),
@@ -35,13 +60,16 @@ export function registerRestRoutes(
           ...((fromBody ? request.body : request.query) as object | undefined),
           ...(request.params as object),
         };
-        const caller = createCaller(createContext(request));
+        const fileSink: FileSink = {};
+        const context = createContext(request) as object;
+        const caller = createCaller(isFile ? { ...context, fileSink } : context);
         const call = segments.reduce<unknown>(
           (node, key) => (node as Record<string, unknown>)[key],
           caller,
         ) as (input: unknown) => Promise<unknown>;
         try {
           const data = await call(input);
+          if (fileSink.download) return await sendFile(reply, fileSink.download);
           return reply.send({ success: true, data, timestamp: Date.now() });
         } catch (error) {
           return sendError(reply, error, app.log);

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { dialect, useTestApp } from './harness.ts';
 import {
@@ -16,31 +17,15 @@ const api = useTestApp();
 const at = (c: Cast, rest: string) => `/api/sessions/${c.sessionId}${rest}`;
 const get = (path: string, who?: Account) => api.call('GET', path, { token: who?.token });
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') field += text[++i];
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      records.push([...record, field]);
-      record = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
+/** The export as REST sends it: the file itself, not an envelope. */
+async function download(path: string, who: Account) {
+  const response = await api.app.inject({
+    method: 'GET',
+    url: path,
+    headers: { authorization: `Bearer ${who.token}` },
+  });
+  expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+  return { headers: response.headers, text: response.body };
 }
 
 const TRICKY_NAME = 'Doe, "JD"\nJunior';
@@ -173,13 +158,17 @@ describe(`attendance list and statistics (${dialect})`, () => {
 });
 
 describe(`export attendance data (${dialect})`, () => {
-  it('exports CSV per RFC 4180 that a parser reads back exactly', async () => {
+  it('streams CSV per RFC 4180 as an attachment that a CSV parser reads back exactly', async () => {
     const c = await cast(api);
     const { tricky } = await seedIntervals(c);
-    const exported = ok(await get(at(c, '/attendance/export?format=csv'), c.owner));
-    expect(exported).toMatchObject({ format: 'csv', content_type: 'text/csv; charset=utf-8' });
-    expect(exported.content).toContain(`"Doe, ""JD""\nJunior"`);
-    const [header, ...rows] = parseCsv(exported.content);
+    const exported = await download(at(c, '/attendance/export?format=csv'), c.owner);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(exported.headers['content-disposition']).toContain(
+      `attachment; filename="attendance-${c.sessionId}.csv"`,
+    );
+    expect(exported.text).toContain(`"Doe, ""JD""\nJunior"`);
+    expect(exported.text.endsWith('\r\n')).toBe(true);
+    const [header, ...rows] = parse(exported.text) as string[][];
     expect(header).toEqual([
       'user_id',
       'display_name',
@@ -197,18 +186,57 @@ describe(`export attendance data (${dialect})`, () => {
     expect(trickyRow[2]).toBe(tricky.email);
     expect(trickyRow[4]).toBe('');
     expect(rows[0]!.slice(3)).toEqual([list[0].first_join_at, list[0].last_leave_at, '900', '2']);
-    expect(ok(await get(at(c, '/attendance/export'), c.owner)).format).toBe('csv');
+    const byDefault = await download(at(c, '/attendance/export'), c.owner);
+    expect(byDefault.headers['content-type']).toBe('text/csv; charset=utf-8');
   });
 
-  it('exports JSON with the same rows as the list', async () => {
+  it('streams JSON with the same rows as the list', async () => {
     const c = await cast(api);
     await seedIntervals(c);
-    const exported = ok(await get(at(c, '/attendance/export?format=json'), c.cohost));
-    expect(exported).toMatchObject({ format: 'json', content_type: 'application/json' });
-    const rows = JSON.parse(exported.content);
+    const exported = await download(at(c, '/attendance/export?format=json'), c.cohost);
+    expect(exported.headers['content-type']).toMatch(/^application\/json/);
+    expect(exported.headers['content-disposition']).toContain(
+      `filename="attendance-${c.sessionId}.json"`,
+    );
+    const rows = JSON.parse(exported.text);
     const list = ok(await get(at(c, '/attendance'), c.owner)).items;
     expect(rows.map(({ email: _email, ...row }: Record<string, unknown>) => row)).toEqual(list);
     expect(rows[0].email).toBe(c.viewer.email);
+  });
+
+  it('is an empty file (a header, or []) before anyone joined', async () => {
+    const c = await cast(api);
+    const csv = await download(at(c, '/attendance/export?format=csv'), c.owner);
+    expect(parse(csv.text)).toHaveLength(1);
+    const json = await download(at(c, '/attendance/export?format=json'), c.owner);
+    expect(JSON.parse(json.text)).toEqual([]);
+  });
+
+  it('is documented in OpenAPI as a text/csv or application/json file', async () => {
+    const document = (await api.call('GET', '/api/openapi.json')).body as any;
+    for (const path of [
+      '/sessions/{id}/attendance/export',
+      '/libraries/{library_id}/sessions/{id}/attendance/export',
+    ]) {
+      const content = document.paths[path].get.responses['200'].content;
+      expect(Object.keys(content)).toEqual(['text/csv', 'application/json']);
+      expect(content['text/csv'].schema.type).toBe('string');
+      expect(content['application/json'].schema.type).toBe('array');
+    }
+  });
+
+  it('answers the file as data over tRPC', async () => {
+    const c = await cast(api);
+    await seedIntervals(c);
+    const input = encodeURIComponent(JSON.stringify({ id: c.sessionId, format: 'csv' }));
+    const reply = await api.app.inject({
+      method: 'GET',
+      url: `/trpc/attendance.export?input=${input}`,
+      headers: { authorization: `Bearer ${c.owner.token}` },
+    });
+    const data = reply.json().result.data;
+    expect(data).toMatchObject({ format: 'csv', content_type: 'text/csv; charset=utf-8' });
+    expect(parse(data.content)).toHaveLength(5);
   });
 
   it('refuses unknown formats, staff below the host side and anonymous callers', async () => {
@@ -233,10 +261,13 @@ describe(`library-scoped attendance (${dialect})`, () => {
     await api.db.repos.libraries.putMember(library.id, c.owner.id, 'member');
     await seedIntervals(c);
     const scoped = (rest: string) => `/api/libraries/${library.id}/sessions/${c.sessionId}${rest}`;
-    for (const rest of ['/attendance', '/attendance/stats', '/attendance/export?format=json']) {
+    for (const rest of ['/attendance', '/attendance/stats']) {
       ok(await get(scoped(rest), c.owner));
       expectError(await get(scoped(rest), c.cohost), 403, 'FORBIDDEN');
     }
+    const exported = await download(scoped('/attendance/export?format=json'), c.owner);
+    expect(JSON.parse(exported.text)).toHaveLength(4);
+    expectError(await get(scoped('/attendance/export'), c.cohost), 403, 'FORBIDDEN');
     expect(ok(await get(scoped('/attendance/stats'), c.owner)).unique_viewers).toBe(4);
     const elsewhere = await cast(api);
     expectError(

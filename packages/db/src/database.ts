@@ -46,27 +46,33 @@ const routeCalls = (
 
 export function assembleDatabase(parts: DatabaseParts): Database {
   const listeners = new Set<() => void>();
+  // Repositories are built once per executor: SQLite has one, Postgres one per transaction.
+  const built = new WeakMap<Executor, Repositories>();
+  const reposFor = (x: Executor) => {
+    let repos = built.get(x);
+    if (!repos) built.set(x, (repos = createRepositories(x)));
+    return repos;
+  };
   const transaction = async <T>(fn: (repos: Repositories) => Promise<T>): Promise<T> => {
+    let executor: Executor | undefined;
     let result: T;
-    let appended = false;
     try {
       result = await parts.begin((x) => {
-        const repos = createRepositories(x);
-        const append = repos.outbox.append;
-        repos.outbox.append = (...args) => ((appended = true), append(...args));
-        return fn(repos);
+        executor = x;
+        x.journal.appended = false;
+        return fn(reposFor(x));
       });
     } catch (error) {
       throw toDomainError(error);
     }
-    if (appended) for (const listener of listeners) listener();
+    if (executor?.journal.appended) for (const listener of listeners) listener();
     return result;
   };
   const onCommit = (listener: () => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
-  const direct = createRepositories(parts.autocommit);
+  const direct = reposFor(parts.autocommit);
   const repos = parts.serializeAutocommit
     ? routeCalls(direct, (repo, method, args) =>
         transaction((r) =>

@@ -23,8 +23,24 @@ export interface Dialect {
 
 export interface Executor {
   readonly db: Db;
+  /** What the current transaction did that matters after commit (outbox appends wake relays). */
+  readonly journal: { appended: boolean };
   readonly t: Tables;
   readonly dialect: Dialect;
   /** Runs fn atomically: inside the current transaction when there is one, else in a new one. */
   atomic<T>(fn: (x: Executor) => Promise<T>): Promise<T>;
+  /**
+   * A query built once for this executor (with `sql.placeholder`s) and run many times: for hot
+   * reads, where building the query costs more than running it.
+   */
+  prepared<Q>(key: string, build: (db: Db) => Q): Q;
+}
+
+/** A per-executor cache for `Executor.prepared`. */
+export function preparedCache(db: Db): Executor['prepared'] {
+  const queries = new Map<string, unknown>();
+  return <Q>(key: string, build: (db: Db) => Q): Q => {
+    if (!queries.has(key)) queries.set(key, build(db));
+    return queries.get(key) as Q;
+  };
 }

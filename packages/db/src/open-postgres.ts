@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { postgresDialect } from './dialect.ts';
-import type { Db, Executor } from './executor.ts';
+import { preparedCache, type Db, type Executor } from './executor.ts';
 import { type Database, assembleDatabase } from './database.ts';
 import * as schema from './schema/postgres.ts';
 
@@ -19,12 +19,26 @@ export async function openPostgres(
   await migrate(drizzle(client), { migrationsFolder });
 
   const inTransaction = (db: Db): Executor => {
-    const x: Executor = { db, t: schema, dialect: postgresDialect, atomic: (fn) => fn(x) };
+    const x: Executor = {
+      db,
+      t: schema,
+      dialect: postgresDialect,
+      journal: { appended: false },
+      atomic: (fn) => fn(x),
+      prepared: preparedCache(db),
+    };
     return x;
   };
   const begin = <T>(fn: (x: Executor) => Promise<T>) =>
     root.transaction((tx) => fn(inTransaction(tx)));
-  const autocommit: Executor = { db: root, t: schema, dialect: postgresDialect, atomic: begin };
+  const autocommit: Executor = {
+    db: root,
+    t: schema,
+    dialect: postgresDialect,
+    journal: { appended: false },
+    atomic: begin,
+    prepared: preparedCache(root),
+  };
 
   return assembleDatabase({
     dialect: 'postgres',

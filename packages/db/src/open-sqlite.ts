@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,11 +5,29 @@ import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { sqliteDialect } from './dialect.ts';
-import type { Db, Executor } from './executor.ts';
+import { preparedCache, type Db, type Executor } from './executor.ts';
 import { type Database, assembleDatabase } from './database.ts';
 import * as schema from './schema/sqlite.ts';
 
 const migrationsFolder = fileURLToPath(new URL('../migrations/sqlite', import.meta.url));
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle prepares a statement for every query it runs; preparing is a good part of a simple
+ * read's cost. The same SQL text reuses one statement (reset to plain rows: drizzle switches
+ * readers to raw mode itself when it wants arrays).
+ */
+function cacheStatements(client: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = client.prepare.bind(client);
+  client.prepare = ((source: string) => {
+    const cached = statements.get(source);
+    if (cached) return cached.reader ? cached.raw(false) : cached;
+    const statement = prepare(source);
+    if (statements.size < STATEMENT_CACHE_SIZE) statements.set(source, statement);
+    return statement;
+  }) as typeof client.prepare;
+}
 
 /**
  * One connection, one transaction at a time. better-sqlite3 is synchronous and its own
@@ -25,25 +42,27 @@ export function openSqlite(file: string): Database {
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
+  cacheStatements(client);
   const drizzleDb = drizzle(client);
   migrate(drizzleDb, { migrationsFolder });
 
   const db = drizzleDb as unknown as Db;
   const tables = schema as unknown as Executor['t'];
-  const x: Executor = { db, t: tables, dialect: sqliteDialect, atomic: (fn) => fn(x) };
-  const insideTransaction = new AsyncLocalStorage<true>();
+  const x: Executor = {
+    db,
+    t: tables,
+    dialect: sqliteDialect,
+    journal: { appended: false },
+    atomic: (fn) => fn(x),
+    prepared: preparedCache(db),
+  };
   let queue: Promise<unknown> = Promise.resolve();
 
   const begin = <T>(fn: (x: Executor) => Promise<T>): Promise<T> => {
-    if (insideTransaction.getStore()) {
-      return Promise.reject(
-        new Error('nested transaction: use the repositories passed to the callback'),
-      );
-    }
     const run = async () => {
       client.exec('BEGIN IMMEDIATE');
       try {
-        const result = await insideTransaction.run(true, () => fn(x));
+        const result = await fn(x);
         client.exec('COMMIT');
         return result;
       } catch (error) {

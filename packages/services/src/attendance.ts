@@ -37,8 +37,27 @@ export interface AttendanceExport {
   format: AttendanceExportFormat;
   content_type: string;
   filename: string;
-  /** The whole file: CSV (RFC 4180, CRLF) or a JSON array of attendance rows. */
-  content: string;
+  /** The file a chunk per batch of attendees: CSV (RFC 4180, CRLF) or a JSON array of rows. */
+  chunks: AsyncIterable<string>;
+}
+
+type Batches = AsyncIterable<{ first: boolean; rows: ExportRow[] }>;
+
+async function* csvChunks(batches: Batches) {
+  for await (const { first, rows } of batches) {
+    const records = rows.map((row) => csvRecord(CSV_COLUMNS.map((column) => row[column])));
+    yield (first ? csvRecord(CSV_COLUMNS) : '') + records.join('');
+  }
+}
+
+async function* jsonChunks(batches: Batches) {
+  let empty = true;
+  for await (const { first, rows } of batches) {
+    const items = rows.map((row) => JSON.stringify(row)).join(',');
+    yield (first ? '[' : '') + (items && !empty ? ',' : '') + items;
+    if (items) empty = false;
+  }
+  yield ']';
 }
 
 /** One page of attendees with their intervals folded, in two queries. */
@@ -119,31 +138,20 @@ export const attendanceService = ({ db, now }: Deps) => ({
     };
   },
 
-  /** Every attendee (with email), read a batch at a time, as one CSV or JSON document. */
+  /** Every attendee (with email) as CSV or JSON, produced a batch of attendees at a time. */
   async export(access: ResourceAccess, format: AttendanceExportFormat): Promise<AttendanceExport> {
     const { session } = loadedSession(access);
     const at = now();
-    const rows: ExportRow[] = [];
-    for (let page = 1; ; page++) {
-      const batch = await attendeesPage(db, session.id, { page, limit: EXPORT_BATCH }, at);
-      rows.push(...batch.items);
-      if (batch.items.length < EXPORT_BATCH) break;
+    async function* batches() {
+      for (let page = 1; ; page++) {
+        const batch = await attendeesPage(db, session.id, { page, limit: EXPORT_BATCH }, at);
+        yield { first: page === 1, rows: batch.items };
+        if (batch.items.length < EXPORT_BATCH) return;
+      }
     }
     const filename = `attendance-${session.id}.${format}`;
-    if (format === 'json') {
-      return {
-        format,
-        content_type: 'application/json',
-        filename,
-        content: JSON.stringify(rows),
-      };
-    }
-    const lines = rows.map((row) => csvRecord(CSV_COLUMNS.map((column) => row[column])));
-    return {
-      format,
-      content_type: 'text/csv; charset=utf-8',
-      filename,
-      content: csvRecord(CSV_COLUMNS) + lines.join(''),
-    };
+    return format === 'json'
+      ? { format, content_type: 'application/json', filename, chunks: jsonChunks(batches()) }
+      : { format, content_type: 'text/csv; charset=utf-8', filename, chunks: csvChunks(batches()) };
   },
 });

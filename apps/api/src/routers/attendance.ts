@@ -2,13 +2,25 @@ import {
   ActiveViewersResponse,
   AttendanceExportQuery,
   AttendanceListResponse,
+  AttendanceResponse,
   AttendanceStatsResponse,
   Id,
   IdParam,
   PaginationQuery,
 } from '@vidinfra/domain';
+import { z } from 'zod';
 import { operation } from '../operation.ts';
 import { AttendanceExportResponse, LeaveSessionResponse } from './engagement-schemas.ts';
+
+/** The export as REST serves it: the file itself, CSV or a JSON array of rows with emails. */
+const EXPORT_FILE = {
+  contentTypes: {
+    'text/csv': z
+      .string()
+      .meta({ description: 'RFC 4180: a header record, then one per attendee' }),
+    'application/json': z.array(AttendanceResponse.extend({ email: z.string().optional() })),
+  },
+};
 
 export const attendanceOps = {
   leave: operation({
@@ -64,6 +76,7 @@ export const attendanceOps = {
     input: AttendanceExportQuery.extend({ id: Id }),
     output: AttendanceExportResponse,
     libraryScoped: true,
+    file: EXPORT_FILE,
     handle: ({ ctx, input }) => ctx.services.attendance.export(ctx.access!, input.format),
   }),
 };

@@ -2,8 +2,10 @@
 // read as the rows they name.
 import { adminCases } from './cases-admin.ts';
 import { authCases } from './cases-auth.ts';
+import { engagementCases } from './cases-engagement.ts';
 import { roomCases } from './cases-rooms.ts';
 import { sessionCases } from './cases-sessions.ts';
+import { stageCases } from './cases-stage.ts';
 import type { Case } from './model.ts';
 
 /** Sections (title prefixes) whose rows the suite walks. */
@@ -13,8 +15,14 @@ export const COVERED_SECTIONS = [
   'Rooms',
   'Sessions',
   'Reminders',
+  'Attendance',
   'Participants',
   'Presets',
+  'Polls',
+  'Chat',
+  'Stage (attendee side)',
+  'Stage management (staff side)',
+  'Moderation',
   'Admin',
   'Supporting operations',
 ] as const;
@@ -30,6 +38,8 @@ export const CASES: Readonly<Record<string, Case>> = {
   ...roomCases,
   ...sessionCases,
   ...adminCases,
+  ...engagementCases,
+  ...stageCases,
 };
 
 const ROOM_ROWS = [

@@ -14,6 +14,7 @@ import { createShared, type Shared } from './fixtures.ts';
 import type { Case, Expectation } from './model.ts';
 import { admits, callerRule, denialFor, ROLE_SETS, type Role } from './roles.ts';
 import {
+  expectFile,
   expectNothingWritten,
   expectRefusal,
   expectSuccess,
@@ -39,7 +40,16 @@ const IN_SCOPE = ROWS.filter((row) => !LATER_WORK[row.name]);
 const ROW_BY_NAME = new Map(allSpecRows().map((row) => [row.name, row]));
 const BODY_METHODS = ['POST', 'PATCH', 'PUT'];
 const SUCCESS: Expectation = { status: 200 };
-const ACTOR_PREFERENCE: Role[] = ['owner', 'libOwner', 'admin', 'member', 'host', 'viewer'];
+const ACTOR_PREFERENCE: Role[] = [
+  'owner',
+  'libOwner',
+  'admin',
+  'member',
+  'host',
+  'viewer',
+  'moderator',
+  'stage',
+];
 
 const expectationFor = (kase: Case, row: SpecRow, role: Role): Expectation => {
   const rule = callerRule(row.callerLabel);
@@ -82,8 +92,12 @@ const refusalWorld = (kase: Case, row: SpecRow) =>
 
 /** Success as `role`: the envelope, the contract schema, the case's own checks. */
 async function expectServed(kase: Case, row: SpecRow, target: Target, role: Role) {
-  const { ctx, reply } = await runner.call(kase, target, role, successWorld(kase, row));
-  const data = expectSuccess(reply, kase.output);
+  const { ctx, reply, file } = await runner.call(kase, target, role, successWorld(kase, row));
+  if (file) {
+    await kase.verifyFile?.(expectFile(file), ctx);
+    return file;
+  }
+  const data = expectSuccess(reply!, kase.output);
   await kase.verify?.(data, ctx);
   return data;
 }

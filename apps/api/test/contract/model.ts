@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Reply, TestApp } from '../harness.ts';
 import type { People, Person, Shared, World, WorldOptions } from './fixtures.ts';
 import type { Denial, Role, RoleSet } from './roles.ts';
+import type { FileReply } from './runner.ts';
 
 /** An expected answer: a success (2xx) or a refusal (its code, when the contract names one). */
 export interface Expectation {
@@ -53,7 +54,11 @@ export interface Case {
   prepare?(ctx: Ctx): Request | Promise<Request>;
   /** The contract schema of `data`. */
   output?: z.ZodType;
+  /** REST answers the file itself (no envelope), checked by `verifyFile`. */
+  file?: boolean;
   verify?(data: any, ctx: Ctx): void | Promise<void>;
+  /** A file row's own checks of the file (media type, parsed content). */
+  verifyFile?(file: FileReply, ctx: Ctx): void | Promise<void>;
   /** What the row writes (row counts, fields): a refused call must leave it unchanged. */
   state?(ctx: Ctx): Promise<unknown>;
   /** Refusals the Notes add to the Caller rule (e.g. join: 403 when banned). */

@@ -84,17 +84,28 @@ export class Runner {
     return { ...request, params: { ...defaultParams(target.template, ctx), ...request.params } };
   }
 
+  private address(target: Target, request: Request, role: Role) {
+    const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
+    const path = `/api${fillPath(target.template, request.params ?? {})}${query}`;
+    const token = role === 'anonymous' ? undefined : this.shared().people[role].token;
+    return { path, token };
+  }
+
   send(
     target: Target,
     request: Request,
     role: Role,
     options: { rawBody?: string } = {},
   ): Promise<Reply> {
-    const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
-    const path = `/api${fillPath(target.template, request.params ?? {})}${query}`;
-    const token = role === 'anonymous' ? undefined : this.shared().people[role].token;
+    const { path, token } = this.address(target, request, role);
     const payload = options.rawBody === undefined ? { body: request.body } : options;
     return this.api.call(target.method, path, { token, ...payload });
+  }
+
+  /** A file row's answer as it comes. */
+  download(target: Target, request: Request, role: Role): Promise<FileReply> {
+    const { path, token } = this.address(target, request, role);
+    return fetchFile(this.api, path, token);
   }
 
   /** Prepares the case as `role` in a world, calls it, and returns what a check needs. */
@@ -104,8 +115,9 @@ export class Runner {
     const request = await this.request(kase, target, ctx);
     ctx.request = request;
     const before = await kase.state?.(ctx);
-    const reply = await this.send(target, request, role);
-    return { ctx, request, reply, before };
+    const file = kase.file ? await this.download(target, request, role) : null;
+    const reply = file ? null : await this.send(target, request, role);
+    return { ctx, request, reply, file, before };
   }
 }
 
@@ -126,6 +138,32 @@ export function expectSuccess(reply: Reply, output?: z.ZodType): unknown {
     ).toEqual([]);
   }
   return reply.body.data;
+}
+
+export interface FileReply {
+  status: number;
+  headers: Record<string, unknown>;
+  text: string;
+}
+
+/** GET of a file: status, headers and the raw text (no envelope to parse). */
+export async function fetchFile(api: TestApp, path: string, token?: string): Promise<FileReply> {
+  const response = await api.app.inject({
+    method: 'GET',
+    url: path,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return { status: response.statusCode, headers: response.headers, text: response.body };
+}
+
+/** A file answer: 200, no envelope, sent as an attachment with a file name. */
+export function expectFile(reply: FileReply): FileReply {
+  const summary = `${reply.status} ${reply.text.slice(0, 300)}`;
+  expect(reply.status, summary).toBe(200);
+  expect(String(reply.headers['content-disposition']), 'an attachment with a name').toMatch(
+    /^attachment; filename="[^"]+"/,
+  );
+  return reply;
 }
 
 export function expectRefusal(reply: Reply, expected: Expectation) {

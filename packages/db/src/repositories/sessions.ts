@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { JsonObject } from '../schema/enums.ts';
 import type { AttendanceInterval, NewSession, Room, Session } from '../rows.ts';
@@ -36,7 +36,7 @@ export interface RoomScope {
   libraryId?: string;
 }
 
-export const sessionsRepository = ({ db, t, atomic }: Executor) => {
+export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
   const filterWhere = (f: Omit<SessionFilter, 'page' | 'limit'>): SQL | undefined =>
     and(
       f.status ? eq(t.sessions.status, f.status) : undefined,
@@ -82,11 +82,15 @@ export const sessionsRepository = ({ db, t, atomic }: Executor) => {
 
     /** The session with the room it belongs to (owner, library, visibility: what access rules need). */
     async findWithRoom(id: string): Promise<{ session: Session; room: Room } | null> {
-      const [row] = await db
-        .select({ session: t.sessions, room: t.rooms })
-        .from(t.sessions)
-        .innerJoin(t.rooms, eq(t.rooms.id, t.sessions.roomId))
-        .where(eq(t.sessions.id, id));
+      const query = prepared('sessions.findWithRoom', (db) =>
+        db
+          .select({ session: t.sessions, room: t.rooms })
+          .from(t.sessions)
+          .innerJoin(t.rooms, eq(t.rooms.id, t.sessions.roomId))
+          .where(eq(t.sessions.id, sql.placeholder('id')))
+          .prepare('sessions_find_with_room'),
+      );
+      const [row] = await query.execute({ id });
       return row ?? null;
     },
 

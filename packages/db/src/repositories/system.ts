@@ -16,7 +16,7 @@ export const webhookEventsRepository = ({ db, t }: Executor) => ({
   },
 });
 
-export const outboxRepository = ({ db, t }: Executor) => ({
+export const outboxRepository = ({ db, t, journal }: Executor) => ({
   /**
    * Appends an event to a stream (a channel) with the stream's next sequence number. Call it in
    * the transaction that makes the change: the counter row stays locked until commit, so
@@ -35,6 +35,7 @@ export const outboxRepository = ({ db, t }: Executor) => ({
       .insert(t.outboxEvents)
       .values({ stream, seq: counter!.seq, event, payload })
       .returning();
+    journal.appended = true;
     return row!;
   },
 

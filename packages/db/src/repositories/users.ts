@@ -1,4 +1,4 @@
-import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { NewUser, User } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
@@ -10,14 +10,21 @@ export type UserPatch = Partial<
 const normalizeEmail = <T extends { email?: string | null }>(row: T): T =>
   row.email ? { ...row, email: row.email.trim().toLowerCase() } : row;
 
-export const usersRepository = ({ db, t, dialect }: Executor) => ({
+export const usersRepository = ({ db, t, dialect, prepared }: Executor) => ({
   async create(user: Omit<NewUser, 'id' | 'createdAt'>): Promise<User> {
     const [row] = await db.insert(t.users).values(normalizeEmail(user)).returning();
     return row!;
   },
 
   async findById(id: string): Promise<User | null> {
-    const [row] = await db.select().from(t.users).where(eq(t.users.id, id));
+    const query = prepared('users.findById', (db) =>
+      db
+        .select()
+        .from(t.users)
+        .where(eq(t.users.id, sql.placeholder('id')))
+        .prepare('users_find_by_id'),
+    );
+    const [row] = await query.execute({ id });
     return row ?? null;
   },
 
