@@ -26,8 +26,8 @@ export const LeaveSessionResponse = z
   .meta({ id: 'LeaveSessionResponse' });
 
 /**
- * The export as one document: the REST adapter answers every operation in the JSON envelope, so
- * the file travels as `content` (CSV per RFC 4180, or a JSON array) rather than as a stream.
+ * The export over tRPC: the file as `content` (CSV per RFC 4180, or a JSON array). Over REST the
+ * same operation streams the file itself (see the `file` flag of operations).
  */
 export const AttendanceExportResponse = z
   .object({
