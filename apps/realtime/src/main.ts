@@ -1,6 +1,7 @@
 // A standalone realtime node (scaled topology): `REDIS_URL=… DATABASE_URL=postgres://… npm start -w @vidinfra/realtime`.
 // The embedded default does not need it: the API process runs the gateway on its own port.
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@vidinfra/db';
 import { createServices, localMediaBackend } from '@vidinfra/services';
 import { startGateway } from './start.ts';
@@ -34,9 +35,10 @@ const services = createServices({
 const http = createServer((_req, res) => res.writeHead(404).end());
 const node = await startGateway(http, services, { redisUrl: env.REDIS_URL ?? null });
 const port = Number(env.REALTIME_PORT ?? 3001);
-http.listen(port, () =>
-  console.warn(`realtime node on :${port}${env.REDIS_URL ? ' (Redis scale-out)' : ''}`),
-);
+http.listen(port, () => {
+  const bound = (http.address() as AddressInfo).port;
+  console.warn(`realtime node on :${bound}${env.REDIS_URL ? ' (Redis scale-out)' : ''}`);
+});
 const stop = async () => {
   await node.close();
   await db.close();

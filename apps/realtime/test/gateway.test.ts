@@ -1,4 +1,5 @@
 import { sessionChannel, staffChannel, userChannel } from '@vidinfra/domain';
+import { createServices } from '@vidinfra/services';
 import { describe, expect, it } from 'vitest';
 import { collect, dialect, request, useRealtime, waitFor } from './harness.ts';
 
@@ -13,6 +14,19 @@ describe(`connect (${dialect})`, () => {
   it('refuses a bad token and an expired one, with the machine code', async () => {
     const bad = await connectError(rt.socket(rt.node.url, 'not-a-token'));
     expect(bad.data?.code).toBe('UNAUTHORIZED');
+    const someone = await rt.account('viewer');
+    const user = (await rt.db.repos.users.findById(someone.id))!;
+    // A token issued an hour ago by the same signer: its 15 minutes are over.
+    const anHourAgo = createServices({
+      ...rt.services.deps,
+      now: () => new Date(Date.now() - 3_600_000),
+    });
+    const { access_token: expired } = await anHourAgo.auth.registerViewer({
+      device_token: `device-${user.id}`,
+      display_name: 'Late',
+    });
+    const late = await connectError(rt.socket(rt.node.url, expired));
+    expect(late.data?.code).toBe('TOKEN_EXPIRED');
     const viewer = await rt.account('viewer');
     await rt.db.repos.users.update(viewer.id, { disabled: true });
     const disabled = await connectError(rt.socket(rt.node.url, viewer.token));

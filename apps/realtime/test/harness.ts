@@ -25,6 +25,9 @@ export interface Node {
 
 export interface RealtimeTest {
   db: Database;
+  /** Where the test database is, for another process to open. */
+  dbUrl: string;
+  config: typeof config;
   services: Services;
   node: Node;
   startNode(options?: Partial<GatewayOptions>): Promise<Node>;
@@ -79,8 +82,10 @@ export function useRealtime(defaults: Partial<GatewayOptions> = {}): RealtimeTes
   };
 
   beforeAll(async () => {
-    const { db, dispose } = await openTestDatabase();
+    const { db, url, dispose } = await openTestDatabase();
     t.db = db;
+    t.dbUrl = url;
+    t.config = config;
     const media = localMediaBackend({
       publicUrl: config.publicUrl,
       apiKey: config.livekit.apiKey,

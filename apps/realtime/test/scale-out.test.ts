@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sessionChannel } from '@vidinfra/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisScaleOut } from '../src/scale-out.ts';
@@ -64,5 +66,50 @@ describe(`scale-out on Redis (${dialect})`, () => {
     const seqs = Array.from({ length: 30 }, (_, i) => i + 1);
     expect(eventsA.map((e) => e.seq)).toEqual(seqs);
     expect(eventsB.map((e) => e.seq)).toEqual(seqs);
+  });
+
+  it('delivers an event relayed by this process to a client of another gateway process', async () => {
+    await scaledNode(); // this process's node takes the relay lease first
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env: {
+        ...process.env,
+        DATABASE_URL: rt.dbUrl,
+        JWT_SECRET: rt.config.jwtSecret,
+        REDIS_URL: redis.url,
+        REALTIME_PORT: '0',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let output = '';
+        child.stderr!.on('data', (chunk) => {
+          output += String(chunk);
+          const match = /realtime node on :(\d+)/.exec(output);
+          if (match) resolve(Number(match[1]));
+        });
+        child.once('exit', (code) => reject(new Error(`realtime node exited ${code}: ${output}`)));
+      });
+      const { sessionId } = await rt.liveSession();
+      const client = await rt.connected(
+        `http://127.0.0.1:${port}`,
+        (await rt.account('viewer')).token,
+      );
+      const events = collect(client);
+      expect(
+        await request(client, 'subscribe', { channel: sessionChannel(sessionId) }),
+      ).toMatchObject({ ok: true });
+      await rt.publish(sessionId, 'across processes');
+      await waitFor(() => events.length === 1, 10_000);
+      expect(events[0]).toMatchObject({
+        channel: sessionChannel(sessionId),
+        seq: 1,
+        event: 'host.video',
+      });
+      client.disconnect();
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

@@ -15,12 +15,14 @@ export const testDialect = (): TestDialect =>
 
 export async function openTestDatabase(
   dialect: TestDialect = testDialect(),
-): Promise<{ db: Database; dispose: () => Promise<void> }> {
+): Promise<{ db: Database; url: string; dispose: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'vidinfra-db-'));
-    const db = await openDatabase(`file:${join(dir, 'test.sqlite')}`);
+    const url = `file:${join(dir, 'test.sqlite')}`;
+    const db = await openDatabase(url);
     return {
       db,
+      url,
       dispose: async () => {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
@@ -36,6 +38,7 @@ export async function openTestDatabase(
   const db = await openDatabase(url.toString());
   return {
     db,
+    url: url.toString(),
     dispose: async () => {
       await db.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
