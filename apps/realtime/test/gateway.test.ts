@@ -57,17 +57,25 @@ describe(`connect (${dialect})`, () => {
 
 describe(`channel authorization (${dialect})`, () => {
   it('admits each role to the channels the rules allow and refuses the others', async () => {
-    const { sessionId, ownerId } = await rt.liveSession();
-    const owner = rt.account;
-    void owner;
-    const [viewer, moderator, other, admin, banned] = await Promise.all([
+    const host = await rt.account('host');
+    const { sessionId } = await rt.liveSession(host.id);
+    const [viewer, moderator, cohost, guest, other, admin, banned] = await Promise.all([
       rt.account('viewer'),
+      rt.account('viewer'),
+      rt.account('host'),
       rt.account('viewer'),
       rt.account('viewer'),
       rt.account('admin'),
       rt.account('viewer'),
     ]);
     await rt.db.repos.sessionParticipants.put(sessionId, moderator.id, 'moderator');
+    await rt.db.repos.sessionParticipants.put(sessionId, cohost.id, 'cohost');
+    await rt.db.repos.stage.add({
+      sessionId,
+      userId: guest.id,
+      canPublishAudio: true,
+      source: 'direct',
+    });
     const session = (await rt.db.repos.sessions.findWithRoom(sessionId))!;
     await rt.db.repos.bans.create({
       roomId: session.room.id,
@@ -78,15 +86,19 @@ describe(`channel authorization (${dialect})`, () => {
     const cases: [string, string, string | true][] = [
       [viewer.token, sessionChannel(sessionId), true],
       [viewer.token, staffChannel(sessionId), 'FORBIDDEN'],
+      [host.token, staffChannel(sessionId), true],
+      [cohost.token, staffChannel(sessionId), true],
       [moderator.token, staffChannel(sessionId), true],
       [admin.token, staffChannel(sessionId), true],
+      [guest.token, sessionChannel(sessionId), true],
+      [guest.token, staffChannel(sessionId), 'FORBIDDEN'],
+      [other.token, staffChannel(sessionId), 'FORBIDDEN'],
       [viewer.token, userChannel(viewer.id), true],
       [viewer.token, userChannel(other.id), 'FORBIDDEN'],
       [banned.token, sessionChannel(sessionId), 'BANNED'],
       [viewer.token, 'session:not-a-uuid', 'VALIDATION_ERROR'],
       [viewer.token, sessionChannel('00000000-0000-7000-8000-000000000000'), 'NOT_FOUND'],
     ];
-    expect(ownerId).toBeTruthy();
     for (const [token, channel, expected] of cases) {
       const socket = await rt.connected(rt.node.url, token);
       const ack = await request(socket, 'subscribe', { channel });
