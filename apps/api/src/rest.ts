@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenApiMeta } from 'trpc-to-openapi';
+import { errorEnvelope, successEnvelope } from '@vidinfra/domain';
 import { describeError } from './errors.ts';
 import type { FileDownload, FileSink } from './operation.ts';
 
@@ -14,7 +15,7 @@ export function sendError(reply: FastifyReply, error: unknown, log: FastifyInsta
   const { status, body, retryAfterSeconds, unexpected } = describeError(error);
   if (unexpected) log.error({ err: error }, 'unexpected error');
   if (retryAfterSeconds) reply.header('retry-after', String(retryAfterSeconds));
-  return reply.status(status).send({ success: false, error: body, timestamp: Date.now() });
+  return reply.status(status).send(errorEnvelope(body));
 }
 
 const attachment = (filename: string) =>
@@ -70,7 +71,7 @@ export function registerRestRoutes(
         try {
           const data = await call(input);
           if (fileSink.download) return await sendFile(reply, fileSink.download);
-          return reply.send({ success: true, data, timestamp: Date.now() });
+          return reply.send(successEnvelope(data));
         } catch (error) {
           return sendError(reply, error, app.log);
         }
