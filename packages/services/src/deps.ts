@@ -1,5 +1,5 @@
 import type { Database } from '@vidinfra/db';
-import type { MediaBackend } from './media/backend.ts';
+import type { MediaBackend } from '@vidinfra/media';
 
 export interface ServiceConfig {
   /** HS256 key for access tokens; at least 32 bytes. */

@@ -22,7 +22,7 @@ import type { ResourceAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
-import type { MediaGrant } from './media/backend.ts';
+import type { MediaGrant } from '@vidinfra/media';
 import { loadedSession, lockAgainstBans, requireUser, settingsOf } from './engagement/shared.ts';
 import { seatOnStage, takeOffStage } from './engagement/stage-moves.ts';
 import { stageQueues, type QueueEntry } from './engagement/stage-queues.ts';

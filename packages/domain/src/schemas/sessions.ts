@@ -124,7 +124,7 @@ export type HostMediaStateResponse = z.infer<typeof HostMediaStateResponse>;
 
 /** State of the HLS output (LiveKit egress or the local ffmpeg pipeline). */
 export const OutputState = z
-  .enum(['idle', 'starting', 'running', 'stopped', 'failed'])
+  .enum(['idle', 'starting', 'running', 'reconnecting', 'stopped', 'failed'])
   .meta({ id: 'OutputState' });
 export type OutputState = z.infer<typeof OutputState>;
 
@@ -148,6 +148,8 @@ export const StreamHealthResponse = z
     fps: z.number().nonnegative().optional(),
     /** Age of the newest HLS segment: a growing value means a stalled output. */
     segment_age_seconds: z.number().nonnegative().optional(),
+    /** Encoder speed (1 = real time; below 1 the output falls behind). */
+    speed: z.number().nonnegative().optional(),
     viewers: Count,
     checked_at: Timestamp,
   })

@@ -14,7 +14,7 @@ import type { ResourceAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { authService } from '../auth/service.ts';
 import type { Deps } from '../deps.ts';
-import type { MediaGrant } from '../media/backend.ts';
+import type { MediaGrant } from '@vidinfra/media';
 import { iso } from '../mappers.ts';
 import {
   livePlaybackId,
@@ -150,6 +150,7 @@ export const sessionMediaAccess = (deps: Deps) => {
         bitrate_kbps: output.bitrateKbps,
         fps: output.fps,
         segment_age_seconds: output.segmentAgeSeconds,
+        speed: output.speed,
         viewers: viewers[session.id] ?? 0,
         checked_at: iso(now()),
       };

@@ -9,7 +9,7 @@ import {
 import type { Repositories, Room, Session } from '@vidinfra/db';
 import type { ResourceAccess } from '../access.ts';
 import type { Deps } from '../deps.ts';
-import type { MediaBackend } from '../media/backend.ts';
+import type { MediaBackend } from '@vidinfra/media';
 import { toSessionResponse } from '../mappers.ts';
 
 /** Media tokens (join, monitor) outlive the longest session a host would run. */

@@ -2,8 +2,8 @@
 // the ingest lands this records each session's output state; tokens are real LiveKit-format
 // tokens (the ingest verifies them the same way), URLs are the ones the ingest will serve.
 import type { OutputState } from '@vidinfra/domain';
-import type { MediaBackend, MediaGrant, OutputStatus } from './backend.ts';
-import { livekitToken } from './livekit-token.ts';
+import type { MediaBackend, MediaGrant, OutputStatus } from '../backend.ts';
+import { livekitToken } from '../livekit-token.ts';
 
 export function localMediaBackend(options: {
   publicUrl: string;
@@ -29,5 +29,11 @@ export function localMediaBackend(options: {
       return { state: outputs.get(sessionId) ?? 'idle' };
     },
     hlsUrl: (sessionId) => `${base}/hls/${sessionId}/index.m3u8`,
+    removeParticipant: async () => {},
+    startRecording: async () => ({}),
+    stopRecording: async () => {},
+    retryRecording: async () => {},
+    onEvent: () => () => {},
+    close: async () => {},
   };
 }
