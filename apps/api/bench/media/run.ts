@@ -1,0 +1,254 @@
+// `npm run bench:media`: the embedded media path end to end, in Debian's Chromium.
+// For each case a session goes live through the app's API, a Chromium page records a canvas
+// clock with MediaRecorder and streams it to the ingest, a second page plays the HLS with hls.js
+// and reads the clock back from every decoded frame. Printed: glass-to-glass latency (p50/p95)
+// and the ingest's ffmpeg CPU per stream; copy (H.264 from MediaRecorder) is compared with
+// transcode (VP8 → libx264) measured in the same run.
+// Knobs: BENCH_SECONDS (sampling seconds per case, 15), BENCH_LOG_LEVEL (app log level, warn).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../processes.ts';
+import { ffmpegCoreShare } from './cpu.ts';
+import { publisherPage, viewerPage } from './pages.ts';
+
+interface Case {
+  label: string;
+  latencyMode: 'standard' | 'low';
+  mimeType: string;
+  keyFrameMs: number;
+  liveSyncDurationCount: number;
+}
+
+const CASES: Case[] = [
+  {
+    label: 'standard, H.264 copy',
+    latencyMode: 'standard',
+    mimeType: 'video/webm;codecs=h264,opus',
+    keyFrameMs: 1000,
+    liveSyncDurationCount: 1,
+  },
+  {
+    label: 'low, H.264 copy',
+    latencyMode: 'low',
+    mimeType: 'video/webm;codecs=h264,opus',
+    keyFrameMs: 500,
+    liveSyncDurationCount: 1,
+  },
+  {
+    label: 'standard, VP8 transcode',
+    latencyMode: 'standard',
+    mimeType: 'video/webm;codecs=vp8,opus',
+    keyFrameMs: 1000,
+    liveSyncDurationCount: 1,
+  },
+];
+const TARGETS = { standard: 2500, low: 2000, copyCoreShare: 0.05 };
+const WARM_UP_SECONDS = 6;
+const sampleSeconds = Number(process.env.BENCH_SECONDS ?? 15);
+const logLevel = process.env.BENCH_LOG_LEVEL ?? 'warn';
+const ADMIN = { email: 'bench@example.test', password: 'bench-password' };
+
+const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const hlsJs = readFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js'));
+
+const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+function apiClient(baseUrl: string) {
+  let token = '';
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const envelope = (await response.json()) as { data?: Record<string, unknown>; error?: unknown };
+    if (!response.ok)
+      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(envelope.error)}`);
+    return envelope.data as Record<string, unknown>;
+  };
+  return {
+    call,
+    async login() {
+      token = (await call('POST', '/auth/login', ADMIN)).access_token as string;
+    },
+  };
+}
+
+/** A live session in the given latency mode, and what the studio needs to publish to it. */
+async function liveSession(api: ReturnType<typeof apiClient>, roomId: string, kase: Case) {
+  const session = await api.call('POST', `/rooms/${roomId}/sessions`, {
+    title: kase.label,
+    scheduled_at: new Date(Date.now() + 3600_000).toISOString(),
+    settings: { latency_mode: kase.latencyMode },
+  });
+  const id = (session.id ?? (session.session as { id: string }).id) as string;
+  await api.call('POST', `/sessions/${id}/start`, {});
+  const joined = await api.call('POST', `/sessions/${id}/join`, {});
+  await api.call('POST', `/sessions/${id}/webcam_hls`, {});
+  const ingestUrl = `${joined.ws_url as string}/sessions/${id}?token=${joined.token as string}`;
+  return { id, ingestUrl, hlsUrl: joined.hls_url as string };
+}
+
+async function openPage(browser: Browser, baseUrl: string, path: string, html: string) {
+  const page = await browser.newPage();
+  await page.route(`${baseUrl}/bench/**`, (route) =>
+    route.request().url().endsWith('hls.js')
+      ? route.fulfill({ body: hlsJs, contentType: 'text/javascript' })
+      : route.fulfill({ body: html, contentType: 'text/html' }),
+  );
+  page.on('pageerror', (error) => console.warn(`  ! ${path}: ${error.message}`));
+  await page.goto(`${baseUrl}/bench/${path}`);
+  return page;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+interface Result {
+  kase: Case;
+  p50: number;
+  p95: number;
+  frames: number;
+  unreadable: number;
+  coreShare: number;
+}
+
+async function measure(
+  browser: Browser,
+  baseUrl: string,
+  api: ReturnType<typeof apiClient>,
+  roomId: string,
+  kase: Case,
+): Promise<Result> {
+  const session = await liveSession(api, roomId, kase);
+  const publisher = await openPage(browser, baseUrl, 'publisher.html', publisherPage);
+  const recorded = await publisher.evaluate(
+    ([url, mime, keyFrameMs]) =>
+      (window as unknown as { publish(u: string, m: string, k: number): Promise<string> }).publish(
+        url,
+        mime,
+        keyFrameMs,
+      ),
+    [session.ingestUrl, kase.mimeType, kase.keyFrameMs] as const,
+  );
+  await sleep(2);
+  const viewer: Page = await openPage(browser, baseUrl, 'viewer.html', viewerPage);
+  await viewer.evaluate(
+    ([url, count]) => (window as unknown as { play(u: string, c: number): void }).play(url, count),
+    [session.hlsUrl, kase.liveSyncDurationCount] as const,
+  );
+  await sleep(WARM_UP_SECONDS);
+  await viewer.evaluate(() => {
+    (window as unknown as { samples: number[] }).samples = [];
+  });
+  const coreShare = await ffmpegCoreShare(session.id, sampleSeconds);
+  const seen = await viewer.evaluate(() => {
+    const w = window as unknown as { samples: number[]; unreadable: number; fatal?: string };
+    return { samples: w.samples, unreadable: w.unreadable, fatal: w.fatal };
+  });
+  const closed = await publisher.evaluate(() => (window as unknown as { closed?: string }).closed);
+  if (closed) console.warn(`  ! ${kase.label}: ingest closed the publisher: ${closed}`);
+  if (seen.fatal) console.warn(`  ! ${kase.label}: hls.js fatal error ${seen.fatal}`);
+  if (recorded !== kase.mimeType) console.warn(`  ! ${kase.label}: recorded as ${recorded}`);
+  await publisher.close();
+  await viewer.close();
+  await api.call('POST', `/sessions/${session.id}/end`, {});
+  return {
+    kase,
+    p50: percentile(seen.samples, 50),
+    p95: percentile(seen.samples, 95),
+    frames: seen.samples.length,
+    unreadable: seen.unreadable,
+    coreShare,
+  };
+}
+
+function report(results: Result[]) {
+  const row = (cells: string[]) =>
+    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(26) : c.padStart(12))).join(''));
+  row(['', 'g2g p50 ms', 'g2g p95 ms', 'frames', 'ffmpeg core']);
+  for (const r of results) {
+    row([
+      r.kase.label,
+      r.p50.toFixed(0),
+      r.p95.toFixed(0),
+      `${r.frames}`,
+      `${(r.coreShare * 100).toFixed(1)} %`,
+    ]);
+  }
+  const copy = results.find((r) => r.kase.label === 'standard, H.264 copy');
+  const transcode = results.find((r) => r.kase.mimeType.includes('vp8'));
+  if (copy && transcode)
+    console.log(
+      `\ncopy uses ${(copy.coreShare / transcode.coreShare).toFixed(2)}x the CPU of a transcode`,
+    );
+  console.log(
+    `targets on loopback: standard <= ${TARGETS.standard} ms, low <= ${TARGETS.low} ms, ` +
+      `copy <= ${TARGETS.copyCoreShare * 100} % of a core`,
+  );
+  for (const r of results) {
+    const limit = TARGETS[r.kase.latencyMode];
+    const cpuOk = !r.kase.label.includes('copy') || r.coreShare <= TARGETS.copyCoreShare;
+    console.log(`  ${r.p50 <= limit && cpuOk ? 'met    ' : 'MISSED '} ${r.kase.label}`);
+  }
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vidinfra-bench-media-'));
+  const app = await startServer('src/main.ts', {
+    cwd: apiDir,
+    env: {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: logLevel,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
+    readyPath: '/api/health',
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
+  });
+  try {
+    const api = apiClient(app.baseUrl);
+    await api.login();
+    const room = await api.call('POST', '/rooms', { name: 'Bench', visibility: 'public' });
+    const results: Result[] = [];
+    for (const kase of CASES) {
+      console.log(`measuring ${kase.label} (${sampleSeconds} s)…`);
+      results.push(await measure(browser, app.baseUrl, api, room.id as string, kase));
+    }
+    console.log('');
+    report(results);
+  } finally {
+    await browser.close();
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
