@@ -133,29 +133,30 @@ async function measure(
   const publisher = await openPage(browser, baseUrl, 'publisher.html', publisherPage);
   const recorded = await publisher.evaluate(
     ([url, mime, keyFrameMs]) =>
-      (window as unknown as { publish(u: string, m: string, k: number): Promise<string> }).publish(
-        url,
-        mime,
-        keyFrameMs,
-      ),
+      (
+        globalThis as unknown as { publish(u: string, m: string, k: number): Promise<string> }
+      ).publish(url, mime, keyFrameMs),
     [session.ingestUrl, kase.mimeType, kase.keyFrameMs] as const,
   );
   await sleep(2);
   const viewer: Page = await openPage(browser, baseUrl, 'viewer.html', viewerPage);
   await viewer.evaluate(
-    ([url, count]) => (window as unknown as { play(u: string, c: number): void }).play(url, count),
+    ([url, count]) =>
+      (globalThis as unknown as { play(u: string, c: number): void }).play(url, count),
     [session.hlsUrl, kase.liveSyncDurationCount] as const,
   );
   await sleep(WARM_UP_SECONDS);
   await viewer.evaluate(() => {
-    (window as unknown as { samples: number[] }).samples = [];
+    (globalThis as unknown as { samples: number[] }).samples = [];
   });
   const coreShare = await ffmpegCoreShare(session.id, sampleSeconds);
   const seen = await viewer.evaluate(() => {
     const w = window as unknown as { samples: number[]; unreadable: number; fatal?: string };
     return { samples: w.samples, unreadable: w.unreadable, fatal: w.fatal };
   });
-  const closed = await publisher.evaluate(() => (window as unknown as { closed?: string }).closed);
+  const closed = await publisher.evaluate(
+    () => (globalThis as unknown as { closed?: string }).closed,
+  );
   if (closed) console.warn(`  ! ${kase.label}: ingest closed the publisher: ${closed}`);
   if (seen.fatal) console.warn(`  ! ${kase.label}: hls.js fatal error ${seen.fatal}`);
   if (recorded !== kase.mimeType) console.warn(`  ! ${kase.label}: recorded as ${recorded}`);
