@@ -151,7 +151,7 @@ async function measure(
   });
   const coreShare = await ffmpegCoreShare(session.id, sampleSeconds);
   const seen = await viewer.evaluate(() => {
-    const w = window as unknown as { samples: number[]; unreadable: number; fatal?: string };
+    const w = globalThis as unknown as { samples: number[]; unreadable: number; fatal?: string };
     return { samples: w.samples, unreadable: w.unreadable, fatal: w.fatal };
   });
   const closed = await publisher.evaluate(
