@@ -488,6 +488,8 @@ describe(`session lifecycle helpers and dashboard reads (${dialect})`, () => {
 
     expect(await db.repos.sessions.viewerCounts([live!.id, ended!.id])).toEqual({ [live!.id]: 2 });
     expect(await db.repos.sessions.viewerCounts([])).toEqual({});
+    expect(await db.repos.sessions.viewerCount(live!.id)).toBe(2);
+    expect(await db.repos.sessions.viewerCount(ended!.id)).toBe(0);
     expect(await db.repos.sessions.roomIdsIn({ ownerId: owner.id })).toEqual([room.id]);
     expect(await db.repos.sessions.roomIdsIn({ libraryId: library.id })).toEqual([libraryRoom.id]);
     const activity = await db.repos.sessions.activityIn([room.id, libraryRoom.id]);

@@ -95,10 +95,9 @@ export const attendanceService = ({ db, now }: Deps) => ({
     return db.transaction(async (r) => {
       const left = await r.attendance.close(session.id, actor.id, now());
       if (left) {
-        const counts = await r.sessions.viewerCounts([session.id]);
         await recordEvent(r, 'viewer_count', session.id, {
           session_id: session.id,
-          count: counts[session.id] ?? 0,
+          count: await r.sessions.viewerCount(session.id),
         });
       }
       return { session_id: session.id, left };

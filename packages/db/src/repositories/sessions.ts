@@ -163,6 +163,24 @@ export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
       });
     },
 
+    /** Viewers connected now (open attendance intervals) in one session: a prepared read. */
+    async viewerCount(sessionId: string): Promise<number> {
+      const query = prepared('sessions.viewerCount', (db) =>
+        db
+          .select({ n: count() })
+          .from(t.attendanceIntervals)
+          .where(
+            and(
+              eq(t.attendanceIntervals.sessionId, sql.placeholder('sessionId')),
+              isNull(t.attendanceIntervals.leftAt),
+            ),
+          )
+          .prepare('sessions_viewer_count'),
+      );
+      const [row] = await query.execute({ sessionId });
+      return Number(row?.n ?? 0);
+    },
+
     /** Viewers connected now (open attendance intervals) per session; absent ids have none. */
     async viewerCounts(sessionIds: string[]): Promise<Record<string, number>> {
       if (!sessionIds.length) return {};

@@ -141,7 +141,7 @@ export const sessionMediaAccess = (deps: Deps) => {
       await requireMedia(media);
       const [output, viewers] = await Promise.all([
         media.outputStatus(session.id),
-        db.repos.sessions.viewerCounts([session.id]),
+        db.repos.sessions.viewerCount(session.id),
       ]);
       return {
         session_id: session.id,
@@ -151,7 +151,7 @@ export const sessionMediaAccess = (deps: Deps) => {
         fps: output.fps,
         segment_age_seconds: output.segmentAgeSeconds,
         speed: output.speed,
-        viewers: viewers[session.id] ?? 0,
+        viewers,
         checked_at: iso(now()),
       };
     },

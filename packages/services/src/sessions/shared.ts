@@ -54,8 +54,8 @@ export const livePlaybackId = (sessionId: string) => sessionId;
 
 export const sessionResponder = ({ db }: Pick<Deps, 'db'>) => {
   const one = async (session: Session, room: Pick<Room, 'libraryId'>, repos?: Repositories) => {
-    const counts = await (repos ?? db.repos).sessions.viewerCounts([session.id]);
-    return toSessionResponse(session, room, counts[session.id] ?? 0);
+    const viewers = await (repos ?? db.repos).sessions.viewerCount(session.id);
+    return toSessionResponse(session, room, viewers);
   };
   const many = async (rows: { session: Session; room: Pick<Room, 'libraryId'> }[]) => {
     const counts = await db.repos.sessions.viewerCounts(rows.map((row) => row.session.id));
