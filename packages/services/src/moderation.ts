@@ -15,12 +15,13 @@ import type { ResourceAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
+import { revokeMediaAccess } from './media-access.ts';
 import { isoOrUndefined, orUndefined } from './mappers.ts';
 import { banScope, loadedSession, requireUser, type LoadedSession } from './engagement/shared.ts';
 import { takeOffStage, withdrawStageRequests } from './engagement/stage-moves.ts';
 import { toBannedParticipantResponse } from './engagement/wire.ts';
 
-export const moderationService = ({ db, now }: Deps) => {
+export const moderationService = ({ db, media, now }: Deps) => {
   /** The host side (owner, co-hosts, admins) can never be banned. */
   const refuseHostSide = async ({ session, room }: LoadedSession, user: User) => {
     const participantRole = await db.repos.sessionParticipants.roleOf(session.id, user.id);
@@ -59,7 +60,7 @@ export const moderationService = ({ db, now }: Deps) => {
       const expiresAt = expiryOf(input, at);
       const user = await requireUser(db.repos, input.user_id);
       await refuseHostSide(loaded, user);
-      return db.transaction(async (r) => {
+      const { response, cleared } = await db.transaction(async (r) => {
         await r.bans.lockRoom(room.id);
         const existing = await r.bans.activeFor(user.id, banScope(loaded), at);
         if (existing && (existing.scope === 'room' || input.scope === 'session')) {
@@ -82,8 +83,11 @@ export const moderationService = ({ db, now }: Deps) => {
         }
         const response = toBannedParticipantResponse(ban, user.displayName);
         await recordEvent(r, 'moderation.banned', session.id, response);
-        return response;
+        return { response, cleared };
       });
+      // Out of this session's media room, and of every session whose stage the ban cleared.
+      await revokeMediaAccess(media, [...new Set([session.id, ...cleared])], user.id);
+      return response;
     },
 
     /** Lifts every ban in force on the user here (the session's and the room's). */

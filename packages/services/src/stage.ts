@@ -23,6 +23,7 @@ import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
 import type { MediaGrant } from '@vidinfra/media';
+import { revokeMediaAccess } from './media-access.ts';
 import { loadedSession, lockAgainstBans, requireUser, settingsOf } from './engagement/shared.ts';
 import { seatOnStage, takeOffStage } from './engagement/stage-moves.ts';
 import { stageQueues, type QueueEntry } from './engagement/stage-queues.ts';
@@ -208,10 +209,12 @@ export const stageService = ({ db, media, now }: Deps) => {
 
     async remove(access: ResourceAccess, userId: string, reason?: string) {
       const { session } = loadedSession(access);
-      return db.transaction(async (r) => {
+      const removed = await db.transaction(async (r) => {
         if (!(await takeOffStage(r, session.id, userId, reason))) throw offStage();
         return { session_id: session.id, user_id: userId, removed: true as const };
       });
+      await revokeMediaAccess(media, [session.id], userId);
+      return removed;
     },
 
     async updatePermissions(
