@@ -1,5 +1,6 @@
 // `npm start`: the embedded default — SQLite under DATA_DIR, migrations applied, API on PORT.
 import { openDatabase } from '@vidinfra/db';
+import { attachIngest } from '@vidinfra/media';
 import { startGateway } from '@vidinfra/realtime';
 import { ConfigError, loadConfig } from './config.ts';
 import { ensureAdmin } from './first-start.ts';
@@ -16,7 +17,11 @@ async function main() {
     redisUrl: config.redisUrl,
     log: app.log,
   });
+  // The local media ingest (WebSocket upgrades under /ingest/); nothing for the LiveKit backend.
+  const ingest = attachIngest(app.server, services.deps.media);
   const close = async () => {
+    await ingest.close();
+    await services.deps.media.close();
     await realtime.close();
     await app.close();
     await db.close();

@@ -1,5 +1,7 @@
 // Rooms, sessions and the people around them, for the sessions and participants tests: made
 // through the API where the API makes them, through the repositories for what other areas own.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SessionStatus } from '@vidinfra/domain';
 import { localMediaBackend, type MediaBackend } from '@vidinfra/services';
 import { expect } from 'vitest';
@@ -15,6 +17,7 @@ export const unavailableMedia = (): MediaBackend => ({
     publicUrl: 'http://vidinfra.test',
     apiKey: 'devkey',
     apiSecret: 'devsecret-devsecret-devsecret-00',
+    dataDir: join(tmpdir(), 'vidinfra-media-unused'),
   }),
   available: async () => false,
 });

@@ -365,7 +365,8 @@ describe(`sessions: lifecycle (${dialect})`, () => {
       expect(live.body.data.session.live_at).toBeDefined();
       const playback = await api.db.repos.playbacks.defaultFor(sessionId);
       expect(playback).toMatchObject({ kind: 'live', isDefault: true, createdBy: people.admin.id });
-      expect((await api.services.deps.media.outputStatus(sessionId)).state).toBe('running');
+      // The output waits for the studio's stream: `starting` until its first segment.
+      expect((await api.services.deps.media.outputStatus(sessionId)).state).toBe('starting');
       expect((await sessionEvents(api, sessionId)).at(-1)?.payload).toEqual({
         session_id: sessionId,
         status: 'live',
@@ -455,13 +456,13 @@ describe(`sessions: lifecycle (${dialect})`, () => {
     expect(ensured.status).toBe(200);
     expect(ensured.body.data).toEqual({
       session_id: sessionId,
-      output: 'running',
+      output: 'starting',
       restarted: false,
       hls_url: `http://vidinfra.test/hls/${sessionId}/index.m3u8`,
     });
     await api.services.deps.media.stopOutput(sessionId);
     const restarted = await api.call('POST', path, { token: people.cohost.token });
-    expect(restarted.body.data).toMatchObject({ output: 'running', restarted: true });
+    expect(restarted.body.data).toMatchObject({ output: 'starting', restarted: true });
     const again = await api.call('POST', path, { token: owner.token });
     expect(again.body.data.restarted).toBe(false);
   });
@@ -702,7 +703,7 @@ describe(`sessions: joining and media access (${dialect})`, () => {
     expect(health.body.data).toMatchObject({
       session_id: sessionId,
       status: 'live',
-      output: 'running',
+      output: 'starting',
       viewers: 2,
     });
     expect(Date.parse(health.body.data.checked_at)).not.toBeNaN();

@@ -36,6 +36,7 @@ if (kind === 'gateway') {
       publicUrl: config.publicUrl,
       apiKey: 'k',
       apiSecret: config.livekit.apiSecret,
+      dataDir: join(tmpdir(), 'vidinfra-media-unused'),
     }),
     now: () => new Date(),
   });

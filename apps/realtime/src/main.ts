@@ -29,7 +29,12 @@ const services = createServices({
     publicUrl,
     livekit,
   },
-  media: localMediaBackend({ publicUrl, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret }),
+  media: localMediaBackend({
+    publicUrl,
+    apiKey: livekit.apiKey,
+    apiSecret: livekit.apiSecret,
+    dataDir: env.DATA_DIR ?? './data',
+  }),
   now: () => new Date(),
 });
 const http = createServer((_req, res) => res.writeHead(404).end());

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // A real gateway on a real HTTP server (random port) over a fresh database of the run's dialect,
 // and socket.io-client sockets to it.
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -90,6 +92,8 @@ export function useRealtime(defaults: Partial<GatewayOptions> = {}): RealtimeTes
       publicUrl: config.publicUrl,
       apiKey: config.livekit.apiKey,
       apiSecret: config.livekit.apiSecret,
+      // The gateway never starts media here: nothing is written under it.
+      dataDir: join(tmpdir(), 'vidinfra-media-unused'),
     });
     t.services = createServices({ db, config, media, now: () => new Date() });
     passwordHash = await hashPassword('a password for tests');

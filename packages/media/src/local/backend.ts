@@ -1,39 +1,99 @@
-// The embedded media backend: the studio streams to our own ingest and ffmpeg makes HLS. Until
-// the ingest lands this records each session's output state; tokens are real LiveKit-format
-// tokens (the ingest verifies them the same way), URLs are the ones the ingest will serve.
-import type { OutputState } from '@vidinfra/domain';
-import type { MediaBackend, MediaGrant, OutputStatus } from '../backend.ts';
+// The embedded media backend: the studio streams WebM over a WebSocket to our ingest
+// (attachIngest), ffmpeg turns it into HLS under `{dataDir}/hls/{sessionId}/`, recordings are
+// the same segments remuxed into `{dataDir}/recordings/{recordingId}.mp4`. Needs only ffmpeg.
+import { DomainError } from '@vidinfra/domain';
+import { execFile } from 'node:child_process';
+import type { MediaBackend, MediaEvent, MediaGrant, OutputStatus } from '../backend.ts';
 import { livekitToken } from '../livekit-token.ts';
+import { registerIngestTarget } from './ingest.ts';
+import { resolveOptions, type LocalMediaOptions } from './options.ts';
+import { Recorder } from './recorder.ts';
+import { LocalSession } from './session.ts';
 
-export function localMediaBackend(options: {
-  publicUrl: string;
-  apiKey: string;
-  apiSecret: string;
-}): MediaBackend {
-  const outputs = new Map<string, OutputState>();
+export type { LocalMediaOptions } from './options.ts';
+
+/** Session and recording ids become directory names. */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+function checkId(kind: string, id: string) {
+  if (!SAFE_ID.test(id)) throw new DomainError('VALIDATION_ERROR', `invalid ${kind} id`);
+}
+
+export function localMediaBackend(input: LocalMediaOptions): MediaBackend {
+  const options = resolveOptions(input);
   const base = options.publicUrl.replace(/\/$/, '');
-  return {
+  const listeners = new Set<(event: MediaEvent) => void>();
+  const emit = (event: MediaEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const recorder = new Recorder(options, emit);
+  const sessions = new Map<string, LocalSession>();
+  const ingests = new Set<() => Promise<void>>();
+  let ffmpegPresent: Promise<boolean> | null = null;
+
+  const sessionOf = (sessionId: string): LocalSession => {
+    checkId('session', sessionId);
+    let session = sessions.get(sessionId);
+    if (!session) {
+      const created = new LocalSession(sessionId, options, recorder, emit, () => {
+        if (sessions.get(sessionId) === created) sessions.delete(sessionId);
+      });
+      session = created;
+      sessions.set(sessionId, session);
+    }
+    return session;
+  };
+
+  const backend: MediaBackend = {
     kind: 'local',
-    available: async () => true,
+    available() {
+      ffmpegPresent ??= new Promise((resolve) => {
+        execFile(options.ffmpegPath, ['-version'], (error) => resolve(!error));
+      });
+      return ffmpegPresent;
+    },
     wsUrl: () => `${base.replace(/^http/, 'ws')}/ingest`,
     mediaToken: (grant: MediaGrant) => livekitToken(grant, options.apiKey, options.apiSecret),
-    async ensureOutput(sessionId) {
-      const running = outputs.get(sessionId) === 'running';
-      outputs.set(sessionId, 'running');
-      return { state: 'running', restarted: !running && outputs.has(sessionId) };
-    },
+    ensureOutput: (sessionId, { latencyMode }) => sessionOf(sessionId).ensure(latencyMode),
     async stopOutput(sessionId) {
-      if (outputs.has(sessionId)) outputs.set(sessionId, 'stopped');
+      await sessions.get(sessionId)?.stop();
     },
     async outputStatus(sessionId): Promise<OutputStatus> {
-      return { state: outputs.get(sessionId) ?? 'idle' };
+      return sessions.get(sessionId)?.status() ?? { state: 'idle' };
     },
     hlsUrl: (sessionId) => `${base}/hls/${sessionId}/index.m3u8`,
-    removeParticipant: async () => {},
-    startRecording: async () => ({}),
-    stopRecording: async () => {},
-    retryRecording: async () => {},
-    onEvent: () => () => {},
-    close: async () => {},
+    async removeParticipant(sessionId, identity) {
+      sessions.get(sessionId)?.removeParticipant(identity);
+    },
+    async startRecording(sessionId, recordingId) {
+      checkId('recording', recordingId);
+      sessionOf(sessionId).startRecording(recordingId);
+      return {};
+    },
+    async stopRecording(sessionId, recordingId) {
+      sessions.get(sessionId)?.stopRecording(recordingId);
+    },
+    async retryRecording(recordingId) {
+      checkId('recording', recordingId);
+      recorder.retry(recordingId);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await Promise.all([...sessions.values()].map((s) => s.close()));
+      await recorder.close();
+      await Promise.all([...ingests].map((close) => close()));
+      ingests.clear();
+    },
   };
+  registerIngestTarget(backend, {
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    maxMessageBytes: options.maxMessageBytes,
+    session: (sessionId) => sessions.get(sessionId),
+    track: (close) => ingests.add(close),
+  });
+  return backend;
 }

@@ -1,0 +1,219 @@
+// A real HTTP server with the ingest attached to a local backend over a temporary data dir,
+// and what the tests use to drive and observe it: tokens, publishers, playlists, processes.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { WebSocket } from 'ws';
+import type { MediaBackend, MediaEvent, MediaGrant } from '../src/backend.ts';
+import { attachIngest, localMediaBackend, type LocalMediaOptions } from '../src/index.ts';
+
+const run = promisify(execFile);
+export const API_KEY = 'testkey';
+export const API_SECRET = 'testsecret-testsecret-testsecret-00';
+
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+export interface TestPublisher {
+  ws: WebSocket;
+  closed: Promise<Closed>;
+}
+
+export interface Ingest {
+  backend: MediaBackend;
+  dataDir: string;
+  port: number;
+  events: MediaEvent[];
+  hlsDir(sessionId: string): string;
+  token(sessionId: string, grant?: Partial<MediaGrant>): Promise<string>;
+  /** Opens `/ingest/sessions/{id}` (or `path`) once the socket is open. */
+  connect(sessionId: string, query: Record<string, string>, path?: string): Promise<TestPublisher>;
+  /** Connects with a fresh publish token. */
+  publish(sessionId: string, extra?: Record<string, string>): Promise<TestPublisher>;
+  close(): Promise<void>;
+}
+
+export async function startIngest(options: Partial<LocalMediaOptions> = {}): Promise<Ingest> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vidinfra-media-'));
+  const server: Server = createServer((_req, res) => res.writeHead(404).end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const backend = localMediaBackend({
+    publicUrl: `http://127.0.0.1:${port}`,
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    dataDir,
+    reconnectGraceMs: 2000,
+    ...options,
+  });
+  const events: MediaEvent[] = [];
+  backend.onEvent((event) => events.push(event));
+  const ingest = attachIngest(server, backend);
+  const sockets = new Set<WebSocket>();
+
+  const token = (sessionId: string, grant: Partial<MediaGrant> = {}) =>
+    backend.mediaToken({
+      room: sessionId,
+      identity: 'host-1',
+      name: 'Host',
+      canPublish: true,
+      canSubscribe: true,
+      ttlSeconds: 600,
+      ...grant,
+    });
+
+  const connect = (sessionId: string, query: Record<string, string>, path?: string) =>
+    new Promise<TestPublisher>((resolve, reject) => {
+      const search = new URLSearchParams(query).toString();
+      const url = `${backend.wsUrl()}${path ?? `/sessions/${sessionId}`}?${search}`;
+      const ws = new WebSocket(url);
+      sockets.add(ws);
+      const closed = new Promise<Closed>((done) =>
+        ws.once('close', (code, reason) => done({ code, reason: reason.toString() })),
+      );
+      ws.on('error', () => {});
+      ws.once('open', () => resolve({ ws, closed }));
+      ws.once('unexpected-response', () => reject(new Error('upgrade refused')));
+    });
+
+  return {
+    backend,
+    dataDir,
+    port,
+    events,
+    hlsDir: (sessionId) => join(dataDir, 'hls', sessionId),
+    token,
+    connect,
+    publish: async (sessionId, extra = {}) =>
+      connect(sessionId, { token: await token(sessionId), ...extra }),
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await backend.close();
+      await ingest.close();
+      await new Promise((resolve) => server.close(resolve));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** ffmpeg processes whose command line mentions `text` (e.g. a session's HLS directory). */
+export async function ffmpegProcesses(text: string): Promise<{ pid: number; args: string }[]> {
+  const { stdout } = await run('ps', ['-eo', 'pid=,args=']);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim().match(/^(\d+)\s+(.*)$/))
+    .filter(
+      (m): m is RegExpMatchArray => !!m && /\bffmpeg\b/.test(m[2] ?? '') && m[2]!.includes(text),
+    )
+    .map((m) => ({ pid: Number(m[1]), args: m[2]! }));
+}
+
+export interface PlaylistSegment {
+  name: string;
+  duration: number;
+  programDateTime: string | null;
+  discontinuity: boolean;
+}
+
+export interface Playlist {
+  mediaSequence: number;
+  targetDuration: number;
+  segments: PlaylistSegment[];
+  ended: boolean;
+}
+
+export async function readPlaylist(dir: string): Promise<Playlist | null> {
+  const text = await readFile(join(dir, 'index.m3u8'), 'utf8').catch(() => null);
+  if (text === null) return null;
+  const playlist: Playlist = { mediaSequence: 0, targetDuration: 0, segments: [], ended: false };
+  let pending: Partial<PlaylistSegment> = {};
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#EXT-X-MEDIA-SEQUENCE:')) playlist.mediaSequence = Number(line.slice(22));
+    else if (line.startsWith('#EXT-X-TARGETDURATION:'))
+      playlist.targetDuration = Number(line.slice(22));
+    else if (line === '#EXT-X-DISCONTINUITY') pending.discontinuity = true;
+    else if (line.startsWith('#EXT-X-PROGRAM-DATE-TIME:')) pending.programDateTime = line.slice(25);
+    else if (line.startsWith('#EXTINF:')) pending.duration = Number.parseFloat(line.slice(8));
+    else if (line === '#EXT-X-ENDLIST') playlist.ended = true;
+    else if (line && !line.startsWith('#')) {
+      playlist.segments.push({
+        name: line,
+        duration: pending.duration ?? Number.NaN,
+        programDateTime: pending.programDateTime ?? null,
+        discontinuity: pending.discontinuity ?? false,
+      });
+      pending = {};
+    }
+  }
+  return playlist;
+}
+
+/**
+ * Watches a session's playlist while a stream runs and remembers every segment it ever listed
+ * (the public window forgets old ones), so tests can sum what was published.
+ */
+export function watchPlaylist(dir: string) {
+  const seen = new Map<string, PlaylistSegment>();
+  let sequenceOk = true;
+  let lastSequence = -1;
+  const poll = async () => {
+    const playlist = await readPlaylist(dir);
+    if (!playlist) return;
+    if (playlist.mediaSequence < lastSequence) sequenceOk = false;
+    lastSequence = playlist.mediaSequence;
+    for (const segment of playlist.segments)
+      if (!seen.has(segment.name)) seen.set(segment.name, segment);
+  };
+  const timer = setInterval(() => void poll(), 100);
+  return {
+    seen,
+    poll,
+    /** The media sequence never went backwards. */
+    get sequenceOk() {
+      return sequenceOk;
+    },
+    stop: async () => {
+      clearInterval(timer);
+      await poll();
+    },
+  };
+}
+
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function probe(file: string): Promise<{
+  duration: number;
+  streams: { codec_type: string; codec_name: string; width?: number; height?: number }[];
+}> {
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration:stream=codec_type,codec_name,width,height',
+    '-of',
+    'json',
+    file,
+  ]);
+  const parsed = JSON.parse(stdout);
+  return { duration: Number(parsed.format.duration), streams: parsed.streams };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
