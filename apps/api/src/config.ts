@@ -9,6 +9,9 @@ const port = z.coerce.number().int().min(0).max(65535);
 const seconds = z.coerce.number().int().positive();
 const optionalUrl = z.url().optional();
 
+/** The local backend signs its media tokens with this unless told otherwise. */
+const DEV_LIVEKIT_SECRET = 'devsecret-devsecret-devsecret-00';
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -24,10 +27,11 @@ const EnvSchema = z.object({
   LIVEKIT_API_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters')
-    .default('devsecret-devsecret-devsecret-00'),
+    .default(DEV_LIVEKIT_SECRET),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   REDIS_URL: optionalUrl,
+  MEDIA_SESSION_QUOTA_MB: z.coerce.number().int().positive().default(2048),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -63,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data;
   if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL)
     throw new ConfigError(['ADMIN_EMAIL: required when ADMIN_PASSWORD is set']);
+  // The development default is public: with a real LiveKit server it would let anyone mint tokens
+  // and sign webhooks.
+  if (e.LIVEKIT_URL && e.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET)
+    throw new ConfigError(['LIVEKIT_API_SECRET: set your own secret when LIVEKIT_URL is set']);
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -82,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null } : null,
     redisUrl: e.REDIS_URL ?? null,
+    mediaSessionQuotaBytes: e.MEDIA_SESSION_QUOTA_MB * 1024 * 1024,
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
   };

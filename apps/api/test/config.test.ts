@@ -117,4 +117,16 @@ describe('loadConfig', () => {
       'ADMIN_EMAIL: required when ADMIN_PASSWORD is set',
     ]);
   });
+
+  it('refuses the development LiveKit secret once a LiveKit server is configured', () => {
+    expect(problemsOf({ DATA_DIR: dataDir, LIVEKIT_URL: 'wss://livekit.example.com' })).toEqual([
+      'LIVEKIT_API_SECRET: set your own secret when LIVEKIT_URL is set',
+    ]);
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      LIVEKIT_URL: 'wss://livekit.example.com',
+      LIVEKIT_API_SECRET: 'a-real-secret-a-real-secret-a-real',
+    });
+    expect(config.livekit.url).toBe('wss://livekit.example.com');
+  });
 });

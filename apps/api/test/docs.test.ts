@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { describe, expect, it } from 'vitest';
+import { PLAIN_ROUTE_OPERATIONS } from '../src/webhooks.ts';
 import { appRouter } from '../src/routers/index.ts';
 import { dialect, useTestApp } from './harness.ts';
 
@@ -51,16 +52,16 @@ const fetchDocument = async () => {
   return res.json<OpenApiDocument>();
 };
 
-/** Every REST operation the router defines: [method, path, summary]. */
-const definedOperations = () =>
-  Object.values((appRouter as AnyRouter)._def.procedures as Record<string, AnyProcedure>).flatMap(
-    (procedure) => {
-      const openapi = (procedure._def.meta as OpenApiMeta | undefined)?.openapi;
-      return openapi
-        ? [[openapi.method.toLowerCase(), openapi.path, openapi.summary] as const]
-        : [];
-    },
-  );
+/** Every REST operation the server defines, [method, path, summary]: procedures and plain routes. */
+const definedOperations = () => [
+  ...Object.values(
+    (appRouter as AnyRouter)._def.procedures as Record<string, AnyProcedure>,
+  ).flatMap((procedure) => {
+    const openapi = (procedure._def.meta as OpenApiMeta | undefined)?.openapi;
+    return openapi ? [[openapi.method.toLowerCase(), openapi.path, openapi.summary] as const] : [];
+  }),
+  ...PLAIN_ROUTE_OPERATIONS,
+];
 
 const summaryOf = (document: OpenApiDocument, method: string, path: string) =>
   document.paths[path]?.[method]?.summary;
