@@ -24,11 +24,21 @@ export interface FileDownload {
 }
 
 /**
+ * A file on disk an operation answers with (a recording): REST sends it with HTTP Range support
+ * (seeking); tRPC answers the output's other fields, not the bytes.
+ */
+export interface DiskFile {
+  filename: string;
+  content_type: string;
+  path: string;
+}
+
+/**
  * Where the REST adapter asks a file operation to leave its download (in the context under
  * `fileSink`) instead of collecting it: REST streams it, tRPC answers the collected `content`.
  */
 export interface FileSink {
-  download?: FileDownload;
+  download?: FileDownload | DiskFile;
 }
 
 /** The procedure meta of a file operation: the response's media types and their JSON schemas. */
@@ -56,7 +66,7 @@ export interface OperationDef<I extends z.ZodObject, O extends z.ZodType> {
   handle(args: {
     ctx: OperationContext;
     input: z.output<I>;
-  }): Promise<z.input<O> | (Omit<z.input<O>, 'content'> & FileDownload)>;
+  }): Promise<z.input<O> | (Omit<z.input<O>, 'content'> & FileDownload) | (z.input<O> & DiskFile)>;
 }
 
 async function collect(chunks: AsyncIterable<string>): Promise<string> {
@@ -65,10 +75,18 @@ async function collect(chunks: AsyncIterable<string>): Promise<string> {
   return content;
 }
 
-/** A file operation's result: left in the REST adapter's sink, or collected into `content`. */
-async function answerFile(result: FileDownload, ctx: unknown) {
-  const { chunks, ...fields } = result;
+/**
+ * A file operation's result: left in the REST adapter's sink, or collected into `content` (a
+ * file on disk: its other fields only).
+ */
+async function answerFile(result: FileDownload | DiskFile, ctx: unknown) {
   const sink = (ctx as { fileSink?: FileSink }).fileSink;
+  if ('path' in result) {
+    const { path: _path, ...fields } = result;
+    if (sink) sink.download = result;
+    return fields;
+  }
+  const { chunks, ...fields } = result;
   if (sink) {
     sink.download = result;
     return { ...fields, content: '' };
@@ -125,7 +143,7 @@ function build<I extends z.ZodObject, O extends z.ZodType>(
     .use(authorize(def, scoped));
   const resolve = async ({ ctx, input }: { ctx: unknown; input: unknown }) => {
     const result = await def.handle({ ctx: ctx as OperationContext, input: input as z.output<I> });
-    return (def.file ? answerFile(result as FileDownload, ctx) : result) as never;
+    return (def.file ? answerFile(result as FileDownload | DiskFile, ctx) : result) as never;
   };
   return def.method === 'GET' ? procedure.query(resolve) : procedure.mutation(resolve);
 }

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Database } from '@vidinfra/db';
 import { DomainError } from '@vidinfra/domain';
+import { livekitMediaBackend } from '@vidinfra/media';
 import {
   createServices,
   localMediaBackend,
@@ -10,10 +12,12 @@ import {
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { registerApiReference } from './docs.ts';
+import { registerHls } from './hls.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
 import { appRouter } from './routers/index.ts';
 import type { Context } from './trpc.ts';
+import { documentLivekitWebhook, registerLivekitWebhook } from './webhooks.ts';
 
 const bearer = (request: FastifyRequest): string | null => {
   const header = request.headers.authorization;
@@ -26,17 +30,52 @@ const bearer = (request: FastifyRequest): string | null => {
 export function createServicesFor(config: Config, db: Database, media?: MediaBackend): Services {
   const backend =
     media ??
-    localMediaBackend({
-      publicUrl: config.publicUrl,
-      apiKey: config.livekit.apiKey,
-      apiSecret: config.livekit.apiSecret,
-    });
+    // LiveKit when LIVEKIT_URL is set: its egress writes into the data directory we serve from.
+    (config.livekit.url
+      ? livekitMediaBackend({
+          url: config.livekit.url,
+          apiKey: config.livekit.apiKey,
+          apiSecret: config.livekit.apiSecret,
+          publicUrl: config.publicUrl,
+          hlsDir: join(config.dataDir, 'hls'),
+          recordingsDir: join(config.dataDir, 'recordings'),
+        })
+      : localMediaBackend({
+          publicUrl: config.publicUrl,
+          dataDir: config.dataDir,
+          quotaBytes: config.mediaSessionQuotaBytes,
+          apiKey: config.livekit.apiKey,
+          apiSecret: config.livekit.apiSecret,
+        }));
   return createServices({ db, config, media: backend, now: () => new Date() });
 }
 
-export async function buildServer(config: Config, services: Services) {
+/** A request URL with the values of secret query parameters (playback tokens, auth codes) hidden. */
+export const redactUrl = (url: string) =>
+  url.replace(/([?&](?:token|access_token|code)=)[^&#]*/gi, '$1[REDACTED]');
+
+/** fastify's own request serializer, but the URL never carries a secret into the logs. */
+const serializeRequest = (request: FastifyRequest) => ({
+  method: request.method,
+  url: redactUrl(request.url),
+  host: request.host,
+  remoteAddress: request.ip,
+  remotePort: request.socket?.remotePort,
+});
+
+/** `logStream` replaces stdout as the log destination (tests read what is logged). */
+export async function buildServer(
+  config: Config,
+  services: Services,
+  options: { logStream?: { write(line: string): void } } = {},
+) {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: { req: serializeRequest },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
@@ -64,8 +103,13 @@ export async function buildServer(config: Config, services: Services) {
     },
   });
   registerRestRoutes(app, appRouter, createContext);
+  registerHls(app, services, config.dataDir);
 
-  const openapi = buildOpenApiDocument(appRouter, `${config.publicUrl}/api`);
+  await registerLivekitWebhook(app, services);
+
+  const openapi = documentLivekitWebhook(
+    buildOpenApiDocument(appRouter, `${config.publicUrl}/api`),
+  );
   app.get('/api/openapi.json', async () => openapi);
   await registerApiReference(app, { routePrefix: '/api/docs', specUrl: '/api/openapi.json' });
   return app;

@@ -1,5 +1,8 @@
 // The API under test: the real server (fastify.inject, no socket) on a fresh database of the
 // run's dialect, with helpers to sign in as each kind of account.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '@vidinfra/db';
 import { openTestDatabase, testDialect } from '@vidinfra/db/testing';
 import { createServices, hashPassword, type MediaBackend, type Services } from '@vidinfra/services';
@@ -60,12 +63,16 @@ export function useTestApp(
 ): TestApp {
   const handle = {} as TestApp & { dispose: () => Promise<void> };
   let passwordHash: string;
+  // Never the default ./data: storage cleanup and HLS would act on a developer's real files.
+  let ownDataDir: string | null = null;
   beforeAll(async () => {
     const { db, dispose } = await openTestDatabase();
+    ownDataDir = env.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'vidinfra-test-'));
     const config = loadConfig({
       JWT_SECRET: 'test-secret-test-secret-test-secret!',
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'http://vidinfra.test',
+      ...(ownDataDir && { DATA_DIR: ownDataDir }),
       ...env,
     });
     const wallClockServices = createServicesFor(config, db, options.media);
@@ -81,11 +88,18 @@ export function useTestApp(
       services,
       dispose: async () => {
         await app.close();
+        wallClockServices.stopFollowingMedia();
+        services.stopFollowingMedia();
+        // A backend the test passed in is the test's to close.
+        if (!options.media) await services.deps.media.close();
         await dispose();
       },
     });
   });
-  afterAll(async () => handle.dispose?.());
+  afterAll(async () => {
+    await handle.dispose?.();
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  });
 
   handle.call = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };

@@ -10,5 +10,6 @@ export const adminService = (deps: Deps) => {
   return {
     ...adminUsersService(deps),
     storageStatus: storage.status,
+    storageCleanup: storage.cleanup,
   };
 };

@@ -15,6 +15,8 @@ import { moderationService } from './moderation.ts';
 import { attendanceService } from './attendance.ts';
 import { healthService } from './health.ts';
 import { roomsService } from './rooms.ts';
+import { webhooksService } from './webhooks.ts';
+import { recordingsService } from './recordings.ts';
 
 export type { Actor } from './actor.ts';
 export type { Deps, ServiceConfig } from './deps.ts';
@@ -27,6 +29,9 @@ export { AUTH_CODE_TTL_SECONDS } from './auth/service.ts';
 export { loginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter.ts';
 
 export function createServices(deps: Deps, options: { loginLimiter?: LoginLimiter } = {}) {
+  const recordings = recordingsService(deps);
+  // Recordings finish after their stop: what the media backend reports becomes their state.
+  const stopFollowingMedia = recordings.followMediaEvents();
   return {
     deps,
     loginLimiter: options.loginLimiter ?? loginLimiter(),
@@ -45,6 +50,10 @@ export function createServices(deps: Deps, options: { loginLimiter?: LoginLimite
     stage: stageService(deps),
     moderation: moderationService(deps),
     attendance: attendanceService(deps),
+    webhooks: webhooksService(deps),
+    recordings,
+    /** Stops applying the media backend's events (shutdown). */
+    stopFollowingMedia,
   };
 }
 

@@ -11,6 +11,7 @@ import { healthOps } from './health.ts';
 import { librariesOps } from './libraries.ts';
 import { participantsOps } from './participants.ts';
 import { presetsOps } from './presets.ts';
+import { recordingsOps } from './recordings.ts';
 import { remindersOps } from './reminders.ts';
 import { roomOps } from './rooms.ts';
 import { sessionsOps } from './sessions.ts';
@@ -30,6 +31,7 @@ export const appRouter = router({
   stage: router(procedures(stageOps)),
   moderation: router(procedures(moderationOps)),
   attendance: router(procedures(attendanceOps)),
+  recordings: router(procedures(recordingsOps)),
   /** The library-scoped twins: the same operations under /libraries/{library_id}. */
   library: router({
     auth: router(libraryProcedures({ generateCode: authOps.generateCode })),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sum } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sum } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { NewPlayback, NewRecording, Playback, Recording } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
@@ -43,6 +43,24 @@ export const recordingsRepository = ({ db, t }: Executor) => ({
     return row ?? null;
   },
 
+  /**
+   * Applies `patch` only while the recording's status is one of `from` (compare-and-set): of two
+   * racing changes (a media event delivered twice, a stop racing a failure) one wins, the other
+   * gets null.
+   */
+  async updateIfStatus(
+    id: string,
+    from: Recording['status'][],
+    patch: RecordingPatch,
+  ): Promise<Recording | null> {
+    const [row] = await db
+      .update(t.recordings)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(t.recordings.id, id), inArray(t.recordings.status, from)))
+      .returning();
+    return row ?? null;
+  },
+
   async delete(id: string): Promise<Recording | null> {
     const [row] = await db.delete(t.recordings).where(eq(t.recordings.id, id)).returning();
     return row ?? null;
@@ -62,6 +80,21 @@ export const recordingsRepository = ({ db, t }: Executor) => ({
       .from(t.recordings)
       .where(eq(t.recordings.sessionId, sessionId))
       .orderBy(desc(t.recordings.startedAt), desc(t.recordings.id));
+  },
+
+  pageBySession(sessionId: string, request: PageRequest) {
+    const where = eq(t.recordings.sessionId, sessionId);
+    return paged(
+      request,
+      db
+        .select()
+        .from(t.recordings)
+        .where(where)
+        .orderBy(desc(t.recordings.startedAt), desc(t.recordings.id))
+        .limit(request.limit)
+        .offset(offsetOf(request)),
+      countRows(db, t.recordings, where),
+    );
   },
 
   listByOwner(ownerId: string, request: PageRequest) {
@@ -125,6 +158,14 @@ export const playbacksRepository = ({ db, t, atomic }: Executor) => ({
       .from(t.playbacks)
       .where(and(eq(t.playbacks.sessionId, sessionId), eq(t.playbacks.isDefault, true)));
     return row ?? null;
+  },
+
+  /** Leaves the session without a default playback. */
+  async clearDefault(sessionId: string): Promise<void> {
+    await db
+      .update(t.playbacks)
+      .set({ isDefault: false })
+      .where(and(eq(t.playbacks.sessionId, sessionId), eq(t.playbacks.isDefault, true)));
   },
 
   /** Makes this playback the session's one default. */

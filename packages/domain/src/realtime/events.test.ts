@@ -37,6 +37,7 @@ const EXPECTED_CHANNELS: Record<RealtimeEventName, 'session' | 'staff' | 'user'>
   'recording.started': 'session',
   'recording.stopped': 'session',
   'recording.ready': 'staff',
+  'recording.failed': 'staff',
   'reminder.rescheduled': 'user',
 };
 

@@ -64,6 +64,7 @@ export const REALTIME_EVENTS = {
   'recording.started': onSession(RecordingEvent),
   'recording.stopped': onSession(RecordingEvent),
   'recording.ready': onStaff(RecordingResponse),
+  'recording.failed': onStaff(RecordingResponse),
   'reminder.rescheduled': onUser(
     z.object({
       room_id: Id,

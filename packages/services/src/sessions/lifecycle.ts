@@ -3,6 +3,7 @@
 // in the same transaction: of two racing moves one wins, the other is INVALID_STATE_TRANSITION.
 import {
   DomainError,
+  isDomainError,
   transition,
   type EnsureEgressResponse,
   type SessionAction,
@@ -10,11 +11,11 @@ import {
   type SessionStatus,
   type StartSessionResponse,
 } from '@vidinfra/domain';
-import type { Repositories, Session } from '@vidinfra/db';
+import type { Recording, Repositories, Session } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { recordEvent } from '../events.ts';
-import { iso } from '../mappers.ts';
+import { markStopped, recordingControl } from '../recordings/control.ts';
 import { ensureDefaultLivePlayback } from './playback.ts';
 import {
   livePlaybackId,
@@ -42,6 +43,7 @@ function targetOf(session: Session, action: SessionAction): SessionStatus {
 export const sessionLifecycle = (deps: Deps) => {
   const { db, media, now } = deps;
   const respond = sessionResponder(deps);
+  const recordings = recordingControl(deps);
 
   const move = async (
     { session, room }: LoadedSession,
@@ -63,16 +65,17 @@ export const sessionLifecycle = (deps: Deps) => {
     });
   };
 
-  /** Stops the session's active recording; it is then processed into a file. */
-  const stopRecording = async (r: Repositories, sessionId: string, at: Date) => {
-    const active = await r.recordings.active(sessionId);
-    if (!active) return;
-    await r.recordings.update(active.id, { status: 'processing', stoppedAt: at });
-    await recordEvent(r, 'recording.stopped', sessionId, {
-      session_id: sessionId,
-      recording_id: active.id,
-      at: iso(at),
-    });
+  /**
+   * With `auto_record` on, going live starts a recording. A backend that refuses leaves the
+   * session live: the failed recording (and its event) tells the host side why.
+   */
+  const autoRecord = async (target: LoadedSession) => {
+    if (!settingsOf(target.session).auto_record) return;
+    try {
+      await recordings.start(target);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+    }
   };
 
   /** Starts the HLS output, then makes the session live with a default live playback. */
@@ -88,6 +91,7 @@ export const sessionLifecycle = (deps: Deps) => {
       { liveAt: at, startedAt: session.startedAt ?? at },
       (r) => ensureDefaultLivePlayback(r, session.id, actor),
     );
+    await autoRecord(target);
     return {
       session: moved,
       media_room: session.id,
@@ -108,16 +112,22 @@ export const sessionLifecycle = (deps: Deps) => {
     /** The host's camera alone becomes the HLS output: the same move as going live. */
     webcamHls: goLive,
 
-    /** Stops the output and any recording, closes every attendance interval. */
+    /**
+     * Stops the output and the active recording (its row with the move, then the media backend,
+     * which finishes the file), closes every attendance interval.
+     */
     async end(target: LoadedSession): Promise<SessionResponse> {
       const { session } = target;
       targetOf(session, 'end');
       if (await media.available()) await media.stopOutput(session.id);
       const at = now();
-      return move(target, 'end', { endedAt: at }, async (r) => {
+      let stopped = null as Recording | null;
+      const ended = await move(target, 'end', { endedAt: at }, async (r) => {
         await r.attendance.closeAll(session.id, at);
-        await stopRecording(r, session.id, at);
+        stopped = await markStopped(r, session.id, at);
       });
+      if (stopped) await recordings.finish(stopped);
+      return ended;
     },
 
     /** Idempotent: keeps a running output, restarts a dead one. Only while live. */

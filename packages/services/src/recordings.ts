@@ -1,0 +1,215 @@
+// Recordings of sessions: started and stopped by the host side while live, finished by the media
+// backend (its events), then read, renamed, made the default playback, downloaded through a
+// signed URL, deleted with their file, or (failed ones, by an admin) processed again.
+import { extname } from 'node:path';
+import {
+  DomainError,
+  isDomainError,
+  type ActiveRecordingResponse,
+  type PaginationQuery,
+  type RecordingDownloadResponse,
+  type RecordingListResponse,
+  type RecordingResponse,
+  type UpdateRecordingRequest,
+} from '@vidinfra/domain';
+import type { Recording } from '@vidinfra/db';
+import type { MediaEvent } from '@vidinfra/media';
+import type { Actor } from './actor.ts';
+import type { Deps } from './deps.ts';
+import { errorText, markStopped, recordingControl } from './recordings/control.ts';
+import { RECORDING_URL_TTL_SECONDS, recordingFileTokens } from './recordings/file-token.ts';
+import { removeRecordingFiles } from './recordings/files.ts';
+import { mediaEventApplier } from './recordings/media-events.ts';
+import { dropDefault, makeDefault } from './recordings/playbacks.ts';
+import { mimeTypeOf, recordingResponse, recordingResponses } from './recordings/view.ts';
+import { requireMedia, type LoadedSession } from './sessions/shared.ts';
+
+export { RECORDING_URL_TTL_SECONDS } from './recordings/file-token.ts';
+
+/** A recording file as the REST adapter serves it (with Range); tRPC answers the fields only. */
+export interface RecordingFile {
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  path: string;
+}
+
+const notFound = () => new DomainError('NOT_FOUND', 'recording not found');
+
+const notReady = (recording: Recording) =>
+  new DomainError('RECORDING_NOT_READY', `The recording is ${recording.status}, not ready`);
+
+/** A download name from the title: no path separators or control characters. */
+const downloadName = (recording: Recording, filePath: string) =>
+  `${recording.title.replace(/[/\\:*?"<>|\p{Cc}]/gu, '_')}${extname(filePath) || '.mp4'}`;
+
+export const recordingsService = (deps: Deps) => {
+  const { db, config, media, now } = deps;
+  const control = recordingControl(deps);
+  const tokens = recordingFileTokens(config.jwtSecret);
+  const applyMediaEvent = mediaEventApplier(deps);
+
+  const load = async (id: string): Promise<Recording> => {
+    const recording = await db.repos.recordings.findById(id);
+    if (!recording) throw notFound();
+    return recording;
+  };
+
+  const respond = (recording: Recording) => recordingResponse(db.repos, recording);
+
+  return {
+    /** The caller's recordings (of the rooms they own), newest first. */
+    async mine(actor: Actor, query: PaginationQuery): Promise<RecordingListResponse> {
+      const page = await db.repos.recordings.listByOwner(actor.id, query);
+      return { ...page, items: await recordingResponses(db.repos, page.items) };
+    },
+
+    async get(id: string): Promise<RecordingResponse> {
+      return respond(await load(id));
+    },
+
+    /**
+     * Title and visibility as given; `default_playback: true` makes the (ready) recording what
+     * its session plays by default, `false` gives that place back to the live playback.
+     */
+    async update(id: string, patch: UpdateRecordingRequest, actor: Actor) {
+      return db.transaction(async (r) => {
+        const recording = await r.recordings.findById(id);
+        if (!recording) throw notFound();
+        if (patch.default_playback && recording.status !== 'ready') throw notReady(recording);
+        const { title, visibility } = patch;
+        const updated =
+          title !== undefined || visibility !== undefined
+            ? await r.recordings.update(id, {
+                ...(title !== undefined && { title }),
+                ...(visibility !== undefined && { visibility }),
+              })
+            : recording;
+        if (!updated) throw notFound();
+        if (patch.default_playback === true) await makeDefault(r, updated, actor);
+        if (patch.default_playback === false) await dropDefault(r, updated);
+        return recordingResponse(r, updated);
+      });
+    },
+
+    /** Deletes the recording and its file; RECORDING_ACTIVE while it is still recording. */
+    async delete(id: string): Promise<{ id: string; deleted: true }> {
+      const deleted = await db.transaction(async (r) => {
+        const recording = await r.recordings.findById(id);
+        if (!recording) throw notFound();
+        if (recording.status === 'recording') {
+          throw new DomainError('RECORDING_ACTIVE', 'Stop the recording before deleting it');
+        }
+        await dropDefault(r, recording);
+        return r.recordings.delete(id);
+      });
+      if (!deleted) throw notFound();
+      await removeRecordingFiles(deleted, config.dataDir);
+      return { id, deleted: true };
+    },
+
+    /** A URL of the file that works without signing in, until it expires. */
+    async downloadUrl(id: string): Promise<RecordingDownloadResponse> {
+      const recording = await load(id);
+      if (recording.status !== 'ready' || !recording.filePath) throw notReady(recording);
+      const token = await tokens.sign(recording.id, now());
+      return {
+        url: `${config.publicUrl}/api/recordings/${recording.id}/file?token=${token}`,
+        expires_in: RECORDING_URL_TTL_SECONDS,
+      };
+    },
+
+    /** The file a download URL opens: its token must be valid, unexpired and for this recording. */
+    async file(id: string, token: string): Promise<RecordingFile> {
+      const recording = await load(id);
+      await tokens.verify(token, recording.id, now());
+      if (recording.status !== 'ready' || !recording.filePath) throw notReady(recording);
+      const filePath = recording.filePath;
+      return {
+        filename: downloadName(recording, filePath),
+        content_type: mimeTypeOf(filePath),
+        size_bytes: recording.sizeBytes ?? 0,
+        path: filePath,
+      };
+    },
+
+    async listForSession(
+      { session }: LoadedSession,
+      query: PaginationQuery,
+    ): Promise<RecordingListResponse> {
+      const page = await db.repos.recordings.pageBySession(session.id, query);
+      return { ...page, items: await recordingResponses(db.repos, page.items) };
+    },
+
+    async active({ session }: LoadedSession): Promise<ActiveRecordingResponse> {
+      const recording = await db.repos.recordings.active(session.id);
+      return { recording: recording ? await respond(recording) : null };
+    },
+
+    /**
+     * Records the session's output, which runs only while live (backstage has no output yet):
+     * INVALID_STATE_TRANSITION otherwise, RECORDING_ACTIVE when one is already running.
+     */
+    async start(target: LoadedSession): Promise<RecordingResponse> {
+      if (target.session.status !== 'live') {
+        throw new DomainError(
+          'INVALID_STATE_TRANSITION',
+          `Recording runs only while live; the session is ${target.session.status}`,
+        );
+      }
+      await requireMedia(media);
+      return respond(await control.start(target));
+    },
+
+    /** Stops the active recording (NO_ACTIVE_RECORDING when none); its file follows as an event. */
+    async stop({ session }: LoadedSession): Promise<RecordingResponse> {
+      await requireMedia(media);
+      const stopped = await db.transaction((r) => markStopped(r, session.id, now()));
+      if (!stopped) throw new DomainError('NO_ACTIVE_RECORDING');
+      return respond(await control.finish(stopped));
+    },
+
+    /** Admin: a failed recording is processed again (CONFLICT unless it failed). */
+    async retry(id: string): Promise<RecordingResponse> {
+      await requireMedia(media);
+      const recording = await load(id);
+      const retried = await db.repos.recordings.updateIfStatus(recording.id, ['failed'], {
+        status: 'processing',
+        error: null,
+      });
+      if (!retried) {
+        throw new DomainError(
+          'CONFLICT',
+          `Only a failed recording can be retried; this one is ${recording.status}`,
+        );
+      }
+      try {
+        await media.retryRecording(retried.id, retried.externalId ?? undefined);
+      } catch (error) {
+        await control.fail(retried.id, errorText(error));
+        if (isDomainError(error)) throw error;
+        throw new DomainError('MEDIA_UNAVAILABLE', 'the media backend could not retry it', {
+          cause: error,
+        });
+      }
+      return respond(await load(retried.id));
+    },
+
+    applyMediaEvent,
+
+    /**
+     * Follows the media backend's events for as long as it runs; returns the unsubscribe. Errors
+     * of one event (a database gone at shutdown) are reported, never thrown into the backend.
+     */
+    followMediaEvents(report: (error: unknown) => void = defaultReport): () => void {
+      return media.onEvent((event: MediaEvent) => {
+        applyMediaEvent(event).catch(report);
+      });
+    },
+  };
+};
+
+const defaultReport = (error: unknown) =>
+  console.error('recordings: a media event could not be applied:', error);
+
+export type RecordingsService = ReturnType<typeof recordingsService>;

@@ -1,0 +1,34 @@
+// Where recordings live on disk: `{dataDir}/recordings/{id}.<ext>` once finished, and
+// `{dataDir}/recordings/{id}.parts/` while the local backend still assembles one. A file named
+// elsewhere by the media backend (its `filePath`) is removed by that path.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Recording } from '@vidinfra/db';
+
+export const RECORDINGS_DIR = 'recordings';
+export const PARTS_SUFFIX = '.parts';
+
+export const recordingsDir = (dataDir: string) => join(dataDir, RECORDINGS_DIR);
+
+/** The recording a file or folder of the recordings folder belongs to: its name up to the first dot. */
+export const recordingIdOf = (name: string) => name.split('.')[0] ?? name;
+
+/**
+ * Removes the recording's file and its parts folder. What cannot be removed now stays behind as
+ * an orphan for the storage cleanup: the recording is gone either way.
+ */
+export async function removeRecordingFiles(
+  recording: Pick<Recording, 'id' | 'filePath'>,
+  dataDir: string | undefined,
+): Promise<void> {
+  await Promise.allSettled([
+    // Only ever a file: a path that turned out to be a folder is left alone.
+    recording.filePath ? rm(recording.filePath, { force: true }) : null,
+    dataDir
+      ? rm(join(recordingsDir(dataDir), `${recording.id}${PARTS_SUFFIX}`), {
+          recursive: true,
+          force: true,
+        })
+      : null,
+  ]);
+}
