@@ -82,7 +82,12 @@ function apiClient(baseUrl: string) {
 }
 
 /** A live session in the given latency mode, and what the studio needs to publish to it. */
-async function liveSession(api: ReturnType<typeof apiClient>, roomId: string, kase: Case) {
+async function liveSession(
+  api: ReturnType<typeof apiClient>,
+  baseUrl: string,
+  roomId: string,
+  kase: Case,
+) {
   const session = await api.call('POST', `/rooms/${roomId}/sessions`, {
     title: kase.label,
     scheduled_at: new Date(Date.now() + 3600_000).toISOString(),
@@ -92,8 +97,16 @@ async function liveSession(api: ReturnType<typeof apiClient>, roomId: string, ka
   await api.call('POST', `/sessions/${id}/start`, {});
   const joined = await api.call('POST', `/sessions/${id}/join`, {});
   await api.call('POST', `/sessions/${id}/webcam_hls`, {});
-  const ingestUrl = `${joined.ws_url as string}/sessions/${id}?token=${joined.token as string}`;
-  return { id, ingestUrl, hlsUrl: joined.hls_url as string };
+  // The app names itself by PUBLIC_URL (localhost); the bench reaches it where it listens.
+  const here = (url: string) => {
+    const moved = new URL(url);
+    moved.host = new URL(baseUrl).host;
+    return moved.toString();
+  };
+  const ingestUrl = here(
+    `${joined.ws_url as string}/sessions/${id}?token=${joined.token as string}`,
+  );
+  return { id, ingestUrl, hlsUrl: here(joined.hls_url as string) };
 }
 
 async function openPage(browser: Browser, baseUrl: string, path: string, html: string) {
@@ -129,7 +142,7 @@ async function measure(
   roomId: string,
   kase: Case,
 ): Promise<Result> {
-  const session = await liveSession(api, roomId, kase);
+  const session = await liveSession(api, baseUrl, roomId, kase);
   const publisher = await openPage(browser, baseUrl, 'publisher.html', publisherPage);
   const recorded = await publisher.evaluate(
     ([url, mime, keyFrameMs]) =>
@@ -229,6 +242,9 @@ async function main() {
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
       '--disable-backgrounding-occluded-windows',
+      // The pages come from request interception, which Chromium does not count as the
+      // loopback origin they claim: its local-network checks would block the ingest socket.
+      '--disable-features=LocalNetworkAccessChecks,LocalNetworkAccessChecksWebSockets',
     ],
   });
   try {
