@@ -5,15 +5,15 @@
 // and the ingest's ffmpeg CPU per stream; copy (H.264 from MediaRecorder) is compared with
 // transcode (VP8 → libx264) measured in the same run.
 // Knobs: BENCH_SECONDS (sampling seconds per case, 15), BENCH_LOG_LEVEL (app log level, warn).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage, reachable } from '../../test/browser/chromium.ts';
+import { publisherPage, viewerPage } from '../../test/browser/pages.ts';
 import { startServer } from '../processes.ts';
 import { ffmpegCoreShare } from './cpu.ts';
-import { publisherPage, viewerPage } from './pages.ts';
 
 interface Case {
   label: string;
@@ -53,7 +53,6 @@ const logLevel = process.env.BENCH_LOG_LEVEL ?? 'warn';
 const ADMIN = { email: 'bench@example.test', password: 'bench-password' };
 
 const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const hlsJs = readFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js'));
 
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
@@ -97,28 +96,11 @@ async function liveSession(
   await api.call('POST', `/sessions/${id}/start`, {});
   const joined = await api.call('POST', `/sessions/${id}/join`, {});
   await api.call('POST', `/sessions/${id}/webcam_hls`, {});
-  // The app names itself by PUBLIC_URL (localhost); the bench reaches it where it listens.
-  const here = (url: string) => {
-    const moved = new URL(url);
-    moved.host = new URL(baseUrl).host;
-    return moved.toString();
-  };
-  const ingestUrl = here(
+  const ingestUrl = reachable(
     `${joined.ws_url as string}/sessions/${id}?token=${joined.token as string}`,
+    baseUrl,
   );
-  return { id, ingestUrl, hlsUrl: here(joined.hls_url as string) };
-}
-
-async function openPage(browser: Browser, baseUrl: string, path: string, html: string) {
-  const page = await browser.newPage();
-  await page.route(`${baseUrl}/bench/**`, (route) =>
-    route.request().url().endsWith('hls.js')
-      ? route.fulfill({ body: hlsJs, contentType: 'text/javascript' })
-      : route.fulfill({ body: html, contentType: 'text/html' }),
-  );
-  page.on('pageerror', (error) => console.warn(`  ! ${path}: ${error.message}`));
-  await page.goto(`${baseUrl}/bench/${path}`);
-  return page;
+  return { id, ingestUrl, hlsUrl: reachable(joined.hls_url as string, baseUrl) };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -147,8 +129,10 @@ async function measure(
   const recorded = await publisher.evaluate(
     ([url, mime, keyFrameMs]) =>
       (
-        globalThis as unknown as { publish(u: string, m: string, k: number): Promise<string> }
-      ).publish(url, mime, keyFrameMs),
+        globalThis as unknown as {
+          publish(u: string, m: string, k: number, s: string): Promise<string>;
+        }
+      ).publish(url, mime, keyFrameMs, 'canvas'),
     [session.ingestUrl, kase.mimeType, kase.keyFrameMs] as const,
   );
   await sleep(2);
@@ -228,25 +212,7 @@ async function main() {
     },
     readyPath: '/api/health',
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-      '--disable-backgrounding-occluded-windows',
-      // The pages come from request interception, which Chromium does not count as the
-      // loopback origin they claim: its local-network checks would block the ingest socket.
-      '--disable-features=LocalNetworkAccessChecks,LocalNetworkAccessChecksWebSockets',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const api = apiClient(app.baseUrl);
     await api.login();

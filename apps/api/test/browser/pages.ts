@@ -1,9 +1,11 @@
-// The two pages of the glass-to-glass benchmark, served at the app's own origin by the browser's
-// request interception (so the ingest WebSocket and the HLS requests are same-origin).
+// A publisher and a viewer page, served at the app's own origin by the browser's request
+// interception (so the ingest WebSocket and the HLS requests are same-origin): the browser
+// media test and the glass-to-glass benchmark drive them.
 //
-// The publisher draws a clock into a canvas: Date.now() mod 2^40 as 40 black/white blocks, then the same
-// bits inverted in a second row (a frame whose rows disagree is not counted). MediaRecorder
-// records the canvas like the studio records a camera, and each 250 ms slice goes to the ingest.
+// The publisher records either the (fake) webcam or a canvas clock: Date.now() mod 2^40 as 40
+// black/white blocks, then the same bits inverted in a second row (a frame whose rows disagree
+// is not counted). MediaRecorder records it as the studio does and each 250 ms slice goes to
+// the ingest.
 // The viewer plays the HLS with hls.js, reads the clock back from every decoded frame
 // (requestVideoFrameCallback → canvas → pixels) and reports Date.now() − clock: glass to glass.
 
@@ -38,7 +40,7 @@ function draw() {
   g.font = '48px monospace';
   g.fillText(String(now), 20, 220);
 }
-window.publish = async (ingestUrl, mimeType, keyFrameMs) => {
+async function canvasClock() {
   setInterval(draw, 1000 / 60);
   draw();
   const audio = new AudioContext();
@@ -46,10 +48,15 @@ window.publish = async (ingestUrl, mimeType, keyFrameMs) => {
   const sink = audio.createMediaStreamDestination();
   tone.connect(sink);
   tone.start();
-  const stream = new MediaStream([
+  return new MediaStream([
     ...canvas.captureStream(30).getVideoTracks(),
     ...sink.stream.getAudioTracks(),
   ]);
+}
+const webcam = () =>
+  navigator.mediaDevices.getUserMedia({ video: { width: WIDTH, height: HEIGHT }, audio: true });
+window.publish = async (ingestUrl, mimeType, keyFrameMs, source) => {
+  const stream = source === 'webcam' ? await webcam() : await canvasClock();
   const socket = new WebSocket(ingestUrl);
   socket.binaryType = 'arraybuffer';
   await new Promise((resolve, reject) => {
@@ -62,11 +69,25 @@ window.publish = async (ingestUrl, mimeType, keyFrameMs) => {
     videoBitsPerSecond: 2_000_000,
     videoKeyFrameIntervalDuration: keyFrameMs,
   });
-  recorder.ondataavailable = async (e) => {
-    if (e.data.size && socket.readyState === 1) socket.send(await e.data.arrayBuffer());
+  // Slices are sent strictly in order: each waits for the one before it.
+  let sending = Promise.resolve();
+  recorder.ondataavailable = (e) => {
+    sending = sending.then(async () => {
+      if (e.data.size && socket.readyState === 1) socket.send(await e.data.arrayBuffer());
+    });
   };
   recorder.start(250);
-  window.stopPublishing = () => { recorder.stop(); socket.close(); };
+  window.startedAt = Date.now();
+  // Resolves with how long the stream ran, once its last slice is sent and the socket closed.
+  window.stopPublishing = () => new Promise((resolve) => {
+    recorder.onstop = async () => {
+      const duration = Date.now() - window.startedAt;
+      await sending;
+      socket.close(1000);
+      resolve(duration);
+    };
+    recorder.stop();
+  });
   return recorder.mimeType;
 };
 </script></body></html>`;
@@ -79,6 +100,7 @@ export const viewerPage = `<!doctype html><html><body>
 ${clockCodec}
 window.samples = [];
 window.unreadable = 0;
+window.frames = 0;
 const video = document.getElementById('v');
 const g = document.getElementById('c').getContext('2d', { willReadFrequently: true });
 const bitAt = (data, i, row) => {
@@ -97,6 +119,7 @@ function readClock() {
   return value;
 }
 function onFrame() {
+  window.frames++;
   const clock = readClock();
   if (clock === null) window.unreadable++;
   else window.samples.push((Date.now() % 2 ** BITS) - clock);
