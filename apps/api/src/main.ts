@@ -12,6 +12,9 @@ async function main() {
   const services = createServicesFor(config, db);
   const app = await buildServer(config, services);
   await ensureAdmin(db, config.admin, (line) => app.log.warn(line));
+  const interrupted = await services.recordings.failInterrupted();
+  if (interrupted)
+    app.log.warn(`${interrupted} recordings interrupted by the last stop: retryable`);
   // The realtime gateway shares the API's port (Socket.IO at its default path).
   const realtime = await startGateway(app.server, services, {
     redisUrl: config.redisUrl,
@@ -22,6 +25,8 @@ async function main() {
   const close = async () => {
     await ingest.close();
     await services.deps.media.close();
+    // What closing the media finished (recordings) is written before the database closes.
+    await services.recordings.drain();
     await realtime.close();
     await app.close();
     await db.close();

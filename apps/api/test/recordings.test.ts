@@ -411,6 +411,32 @@ describe(`recordings: media events (${dialect})`, () => {
   });
 });
 
+describe(`recordings: shutdown and restart (${dialect})`, () => {
+  it('drain waits until the events already delivered are applied', async () => {
+    const { owner, sessionId } = await ownedSession(api, 'live');
+    const recording = await recordingIn(api, sessionId, owner.id, 'processing');
+    control.emit({ type: 'recording.failed', recordingId: recording.id, error: 'shutting down' });
+    await api.services.recordings.drain();
+    expect(await row(recording.id)).toMatchObject({ status: 'failed', error: 'shutting down' });
+  });
+
+  it('fails what the local backend was recording when the server stopped, for a retry', async () => {
+    const [a, b] = [await ownedSession(api, 'live'), await ownedSession(api, 'live')];
+    const recording = await recordingIn(api, a.sessionId, a.owner.id, 'recording');
+    const processing = await recordingIn(api, b.sessionId, b.owner.id, 'processing');
+    const ready = await recordingIn(api, b.sessionId, b.owner.id, 'ready');
+    expect(await api.services.recordings.failInterrupted()).toBeGreaterThanOrEqual(2);
+    for (const id of [recording.id, processing.id]) {
+      expect(await row(id)).toMatchObject({
+        status: 'failed',
+        error: 'the server stopped before the recording finished',
+      });
+    }
+    expect((await row(ready.id))?.status).toBe('ready');
+    expect(await api.services.recordings.failInterrupted()).toBe(0);
+  });
+});
+
 describe(`recordings: reading (${dialect})`, () => {
   let owner: Account;
   let other: Account;
@@ -672,8 +698,11 @@ describe(`recordings: download URL and file (${dialect})`, () => {
     expect([forged.status, forged.body?.error.code]).toEqual([401, 'UNAUTHORIZED']);
     const accessToken = await file(first.recordingId, `?token=${first.owner.token}`);
     expect([accessToken.status, accessToken.body?.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    // Without a token of its own, an id answers as any other: nothing tells whether it exists.
     const unknown = await file(MISSING_ID, `?token=${token}`);
-    expect([unknown.status, unknown.body?.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect([unknown.status, unknown.body?.error.code]).toEqual([403, 'FORBIDDEN']);
+    const unknownForged = await file(MISSING_ID, `?token=${token.slice(0, -4)}AAAA`);
+    expect([unknownForged.status, unknownForged.body?.error.code]).toEqual([401, 'UNAUTHORIZED']);
 
     clockOffsetMs = 7 * HOUR;
     try {
@@ -730,6 +759,13 @@ describe(`recordings: delete (${dialect})`, () => {
     );
     expect(await row(recordingId)).not.toBeNull();
     await api.call('POST', ses(`${sessionId}/recordings/stop`), { token: people.owner.token });
+    // Still being made into a file: the file would outlive its row.
+    expectError(
+      await api.call('DELETE', rec(recordingId), { token: people.owner.token }),
+      409,
+      'RECORDING_ACTIVE',
+    );
+    expect(await row(recordingId)).not.toBeNull();
     const ready = await recordingIn(api, sessionId, people.owner.id, 'ready', {
       filePath: join(dataDir, 'nowhere.mp4'),
     });

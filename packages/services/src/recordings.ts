@@ -19,7 +19,7 @@ import type { Deps } from './deps.ts';
 import { errorText, markStopped, recordingControl } from './recordings/control.ts';
 import { RECORDING_URL_TTL_SECONDS, recordingFileTokens } from './recordings/file-token.ts';
 import { removeRecordingFiles } from './recordings/files.ts';
-import { mediaEventApplier } from './recordings/media-events.ts';
+import { mediaEventApplier, UNFINISHED } from './recordings/media-events.ts';
 import { dropDefault, makeDefault } from './recordings/playbacks.ts';
 import { mimeTypeOf, recordingResponse, recordingResponses } from './recordings/view.ts';
 import { requireMedia, type LoadedSession } from './sessions/shared.ts';
@@ -48,6 +48,7 @@ export const recordingsService = (deps: Deps) => {
   const control = recordingControl(deps);
   const tokens = recordingFileTokens(config.jwtSecret);
   const applyMediaEvent = mediaEventApplier(deps);
+  const inFlight = new Set<Promise<unknown>>();
 
   const load = async (id: string): Promise<Recording> => {
     const recording = await db.repos.recordings.findById(id);
@@ -92,13 +93,19 @@ export const recordingsService = (deps: Deps) => {
       });
     },
 
-    /** Deletes the recording and its file; RECORDING_ACTIVE while it is still recording. */
+    /**
+     * Deletes the recording and its file; RECORDING_ACTIVE while it is still recording or being
+     * made into a file (the file would appear after the row is gone).
+     */
     async delete(id: string): Promise<{ id: string; deleted: true }> {
       const deleted = await db.transaction(async (r) => {
         const recording = await r.recordings.findById(id);
         if (!recording) throw notFound();
         if (recording.status === 'recording') {
           throw new DomainError('RECORDING_ACTIVE', 'Stop the recording before deleting it');
+        }
+        if (recording.status === 'processing') {
+          throw new DomainError('RECORDING_ACTIVE', 'The recording is still being processed');
         }
         await dropDefault(r, recording);
         return r.recordings.delete(id);
@@ -121,8 +128,9 @@ export const recordingsService = (deps: Deps) => {
 
     /** The file a download URL opens: its token must be valid, unexpired and for this recording. */
     async file(id: string, token: string): Promise<RecordingFile> {
+      // The token first: without one, the answer must not tell which recordings exist.
+      await tokens.verify(token, id, now());
       const recording = await load(id);
-      await tokens.verify(token, recording.id, now());
       if (recording.status !== 'ready' || !recording.filePath) throw notReady(recording);
       const filePath = recording.filePath;
       return {
@@ -203,8 +211,34 @@ export const recordingsService = (deps: Deps) => {
      */
     followMediaEvents(report: (error: unknown) => void = defaultReport): () => void {
       return media.onEvent((event: MediaEvent) => {
-        applyMediaEvent(event).catch(report);
+        const applying: Promise<unknown> = applyMediaEvent(event)
+          .catch(report)
+          .finally(() => inFlight.delete(applying));
+        inFlight.add(applying);
       });
+    },
+
+    /** Waits for the media events being applied (shutdown: before the database closes). */
+    async drain(): Promise<void> {
+      await Promise.all([...inFlight]);
+    },
+
+    /**
+     * At start: recordings the local backend was making when the server stopped cannot finish
+     * any more (its ffmpeg and state are gone); they fail, keeping their parts, so an admin can
+     * retry them. A LiveKit egress runs on without us and reports through its webhook.
+     */
+    async failInterrupted(): Promise<number> {
+      if (media.kind !== 'local') return 0;
+      const interrupted = (await db.repos.recordings.listAll()).filter((recording) =>
+        UNFINISHED.includes(recording.status),
+      );
+      const failed = await Promise.all(
+        interrupted.map((recording) =>
+          control.fail(recording.id, 'the server stopped before the recording finished'),
+        ),
+      );
+      return failed.filter(Boolean).length;
     },
   };
 };

@@ -169,6 +169,7 @@ export const recordingCases: Record<string, Case> = {
 
   'Serve recording file (public, with token)': {
     file: true,
+    unknownId: { status: 403, code: 'FORBIDDEN' },
     prepare: async (ctx) => {
       const { params } = await onRecording('ready')(ctx);
       return { params, query: { token: await fileToken(ctx, params.id) } };

@@ -201,8 +201,10 @@ describe.each(IN_SCOPE.map(titled))(`%s [${dialect}]`, (_title, row) => {
       })));
   }
   for (const param of params.slice(0, 1).concat(kase.resourceParams ?? [])) {
-    it(`an unknown {${param}} → 404 NOT_FOUND (as ${actor})`, () =>
-      expectRefused(kase, row, target, actor, { status: 404, code: 'NOT_FOUND' }, (request) => ({
+    const unknown =
+      (param === params[0] && kase.unknownId) || ({ status: 404, code: 'NOT_FOUND' } as const);
+    it(`an unknown {${param}} → ${labelOf(unknown)} (as ${actor})`, () =>
+      expectRefused(kase, row, target, actor, unknown, (request) => ({
         request: { ...request, params: { ...request.params, [param]: crypto.randomUUID() } },
       })));
   }

@@ -63,6 +63,11 @@ export interface Case {
   state?(ctx: Ctx): Promise<unknown>;
   /** Refusals the Notes add to the Caller rule (e.g. join: 403 when banned). */
   refuse?: Partial<Record<Role, Denial>>;
+  /**
+   * What an unknown `{id}` answers when not 404: a row opened by a token for one resource
+   * answers another id as the token's mismatch, so it never tells which ids exist.
+   */
+  unknownId?: Expectation;
   /** Path parameters besides `id` that name resources (unknown → 404). */
   resourceParams?: string[];
   errors?: DocumentedError[];

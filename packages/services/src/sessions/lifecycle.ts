@@ -119,13 +119,18 @@ export const sessionLifecycle = (deps: Deps) => {
     async end(target: LoadedSession): Promise<SessionResponse> {
       const { session } = target;
       targetOf(session, 'end');
-      if (await media.available()) await media.stopOutput(session.id);
       const at = now();
       let stopped = null as Recording | null;
+      // The database first: once it says ended, nothing (egress/ensure) may start the output
+      // again while it is being stopped.
       const ended = await move(target, 'end', { endedAt: at }, async (r) => {
         await r.attendance.closeAll(session.id, at);
         stopped = await markStopped(r, session.id, at);
       });
+      // The session has ended whatever the media backend says now: an output it cannot stop
+      // is not restarted (ensure refuses ended sessions) and its recording fails or finishes
+      // through the backend's events.
+      if (await media.available()) await media.stopOutput(session.id).catch(() => undefined);
       if (stopped) await recordings.finish(stopped);
       return ended;
     },
