@@ -26,7 +26,7 @@ async function main() {
     await ingest.close();
     await services.deps.media.close();
     // What closing the media finished (recordings) is written before the database closes.
-    await services.recordings.drain();
+    await services.drainMedia();
     await realtime.close();
     await app.close();
     await db.close();

@@ -416,8 +416,20 @@ describe(`recordings: shutdown and restart (${dialect})`, () => {
     const { owner, sessionId } = await ownedSession(api, 'live');
     const recording = await recordingIn(api, sessionId, owner.id, 'processing');
     control.emit({ type: 'recording.failed', recordingId: recording.id, error: 'shutting down' });
-    await api.services.recordings.drain();
+    await api.services.drainMedia();
     expect(await row(recording.id)).toMatchObject({ status: 'failed', error: 'shutting down' });
+  });
+
+  it("tells the session's staff when the output changes on its own", async () => {
+    const { sessionId } = await ownedSession(api, 'live');
+    control.emit({ type: 'output.state', sessionId, state: 'reconnecting' });
+    control.emit({ type: 'output.state', sessionId: MISSING_ID, state: 'failed' });
+    await api.services.drainMedia();
+    const changes = await eventsOf('output.state_changed', sessionId);
+    // Each services instance the harness builds follows the backend: one event per follower.
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes[0]).toMatchObject({ session_id: sessionId, output: 'reconnecting' });
+    expect(await eventsOf('output.state_changed', MISSING_ID)).toEqual([]);
   });
 
   it('fails what the local backend was recording when the server stopped, for a retry', async () => {

@@ -17,6 +17,7 @@ import { healthService } from './health.ts';
 import { roomsService } from './rooms.ts';
 import { webhooksService } from './webhooks.ts';
 import { recordingsService } from './recordings.ts';
+import { mediaFollower } from './media-events.ts';
 
 export type { Actor } from './actor.ts';
 export type { Deps, ServiceConfig } from './deps.ts';
@@ -30,8 +31,10 @@ export { loginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/log
 
 export function createServices(deps: Deps, options: { loginLimiter?: LoginLimiter } = {}) {
   const recordings = recordingsService(deps);
-  // Recordings finish after their stop: what the media backend reports becomes their state.
-  const stopFollowingMedia = recordings.followMediaEvents();
+  // Recordings finish after their stop and outputs change on their own: what the media backend
+  // reports becomes state and events.
+  const mediaEvents = mediaFollower(deps, recordings.applyMediaEvent);
+  const stopFollowingMedia = mediaEvents.follow();
   return {
     deps,
     loginLimiter: options.loginLimiter ?? loginLimiter(),
@@ -54,6 +57,8 @@ export function createServices(deps: Deps, options: { loginLimiter?: LoginLimite
     recordings,
     /** Stops applying the media backend's events (shutdown). */
     stopFollowingMedia,
+    /** Waits for the media events being applied (shutdown, before the database closes). */
+    drainMedia: mediaEvents.drain,
   };
 }
 

@@ -13,7 +13,6 @@ import {
   type UpdateRecordingRequest,
 } from '@vidinfra/domain';
 import type { Recording } from '@vidinfra/db';
-import type { MediaEvent } from '@vidinfra/media';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { errorText, markStopped, recordingControl } from './recordings/control.ts';
@@ -48,7 +47,6 @@ export const recordingsService = (deps: Deps) => {
   const control = recordingControl(deps);
   const tokens = recordingFileTokens(config.jwtSecret);
   const applyMediaEvent = mediaEventApplier(deps);
-  const inFlight = new Set<Promise<unknown>>();
 
   const load = async (id: string): Promise<Recording> => {
     const recording = await db.repos.recordings.findById(id);
@@ -206,24 +204,6 @@ export const recordingsService = (deps: Deps) => {
     applyMediaEvent,
 
     /**
-     * Follows the media backend's events for as long as it runs; returns the unsubscribe. Errors
-     * of one event (a database gone at shutdown) are reported, never thrown into the backend.
-     */
-    followMediaEvents(report: (error: unknown) => void = defaultReport): () => void {
-      return media.onEvent((event: MediaEvent) => {
-        const applying: Promise<unknown> = applyMediaEvent(event)
-          .catch(report)
-          .finally(() => inFlight.delete(applying));
-        inFlight.add(applying);
-      });
-    },
-
-    /** Waits for the media events being applied (shutdown: before the database closes). */
-    async drain(): Promise<void> {
-      await Promise.all([...inFlight]);
-    },
-
-    /**
      * At start: recordings the local backend was making when the server stopped cannot finish
      * any more (its ffmpeg and state are gone); they fail, keeping their parts, so an admin can
      * retry them. A LiveKit egress runs on without us and reports through its webhook.
@@ -242,8 +222,5 @@ export const recordingsService = (deps: Deps) => {
     },
   };
 };
-
-const defaultReport = (error: unknown) =>
-  console.error('recordings: a media event could not be applied:', error);
 
 export type RecordingsService = ReturnType<typeof recordingsService>;

@@ -38,6 +38,7 @@ const EXPECTED_CHANNELS: Record<RealtimeEventName, 'session' | 'staff' | 'user'>
   'recording.stopped': 'session',
   'recording.ready': 'staff',
   'recording.failed': 'staff',
+  'output.state_changed': 'staff',
   'reminder.rescheduled': 'user',
 };
 

@@ -5,7 +5,7 @@ import { Count, Id, Reason, Timestamp, Title } from '../schemas/fields.ts';
 import { BannedParticipantResponse } from '../schemas/moderation.ts';
 import { PollResponse } from '../schemas/polls.ts';
 import { SessionSettings } from '../schemas/session-settings.ts';
-import { HostMediaStateResponse, SessionStatus } from '../schemas/sessions.ts';
+import { HostMediaStateResponse, OutputState, SessionStatus } from '../schemas/sessions.ts';
 import { HandRaiseResponse, JoinRequestResponse } from '../schemas/stage-requests.ts';
 import { StageParticipantResponse } from '../schemas/stage.ts';
 import { RecordingResponse } from '../schemas/recordings.ts';
@@ -65,6 +65,8 @@ export const REALTIME_EVENTS = {
   'recording.stopped': onSession(RecordingEvent),
   'recording.ready': onStaff(RecordingResponse),
   'recording.failed': onStaff(RecordingResponse),
+  /** The HLS output's state changed on its own (publisher connected or lost, output failed). */
+  'output.state_changed': onStaff(z.object({ session_id: Id, output: OutputState, at: Timestamp })),
   'reminder.rescheduled': onUser(
     z.object({
       room_id: Id,
