@@ -77,6 +77,11 @@ export async function webmFixture(options: FixtureOptions): Promise<string> {
   return file;
 }
 
+/** The fixture as a publisher sends it: 250 ms slices of MediaRecorder-like bytes. */
+export async function webmSlices(options: FixtureOptions): Promise<Buffer[]> {
+  return slices(await webmBytes(options), options.seconds);
+}
+
 /** The fixture's bytes with every Cluster's size made "unknown", as MediaRecorder leaves them. */
 export async function webmBytes(options: FixtureOptions): Promise<Buffer> {
   return unknownSizeClusters(await readFile(await webmFixture(options)));

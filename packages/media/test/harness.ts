@@ -7,9 +7,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 import { WebSocket } from 'ws';
-import type { MediaBackend, MediaEvent, MediaGrant } from '../src/backend.ts';
-import { attachIngest, localMediaBackend, type LocalMediaOptions } from '../src/index.ts';
+import type { OutputState } from '@vidinfra/domain';
+import type { LatencyMode, MediaBackend, MediaEvent, MediaGrant } from '../src/backend.ts';
+import {
+  attachIngest,
+  localMediaBackend,
+  type IngestOptions,
+  type LocalMediaOptions,
+  type MediaLog,
+} from '../src/index.ts';
 
 const run = promisify(execFile);
 export const API_KEY = 'testkey';
@@ -25,37 +33,69 @@ export interface TestPublisher {
   closed: Promise<Closed>;
 }
 
+export interface ConnectOptions {
+  /** Instead of `/sessions/{id}` (under the ingest's `/ingest`). */
+  path?: string;
+  /** False: the client does not answer the server's pings (a peer gone half-open). */
+  autoPong?: boolean;
+}
+
+export interface LogLine {
+  level: keyof MediaLog;
+  message: string;
+}
+
 export interface Ingest {
   backend: MediaBackend;
   dataDir: string;
   port: number;
   events: MediaEvent[];
+  /** Everything the backend logged. */
+  logs: LogLine[];
   hlsDir(sessionId: string): string;
+  state(sessionId: string): Promise<OutputState>;
   token(sessionId: string, grant?: Partial<MediaGrant>): Promise<string>;
   /** Opens `/ingest/sessions/{id}` (or `path`) once the socket is open. */
-  connect(sessionId: string, query: Record<string, string>, path?: string): Promise<TestPublisher>;
+  connect(
+    sessionId: string,
+    query: Record<string, string>,
+    options?: ConnectOptions,
+  ): Promise<TestPublisher>;
   /** Connects with a fresh publish token. */
   publish(sessionId: string, extra?: Record<string, string>): Promise<TestPublisher>;
+  /** Runs `cleanup` when the ingest closes (before the backend does). */
+  onClose(cleanup: () => unknown): void;
   close(): Promise<void>;
 }
 
-export async function startIngest(options: Partial<LocalMediaOptions> = {}): Promise<Ingest> {
+export async function startIngest(
+  options: Partial<LocalMediaOptions> = {},
+  ingestOptions: IngestOptions = {},
+): Promise<Ingest> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vidinfra-media-'));
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  const logs: LogLine[] = [];
+  const log: MediaLog = {
+    info: (message) => logs.push({ level: 'info', message }),
+    warn: (message) => logs.push({ level: 'warn', message }),
+    error: (message) => logs.push({ level: 'error', message }),
+  };
   const backend = localMediaBackend({
     publicUrl: `http://127.0.0.1:${port}`,
     apiKey: API_KEY,
     apiSecret: API_SECRET,
     dataDir,
     reconnectGraceMs: 2000,
+    log,
     ...options,
   });
   const events: MediaEvent[] = [];
   backend.onEvent((event) => events.push(event));
-  const ingest = attachIngest(server, backend);
+  const ingest = attachIngest(server, backend, ingestOptions);
   const sockets = new Set<WebSocket>();
+  const cleanups: (() => unknown)[] = [];
 
   const token = (sessionId: string, grant: Partial<MediaGrant> = {}) =>
     backend.mediaToken({
@@ -68,11 +108,15 @@ export async function startIngest(options: Partial<LocalMediaOptions> = {}): Pro
       ...grant,
     });
 
-  const connect = (sessionId: string, query: Record<string, string>, path?: string) =>
+  const connect = (
+    sessionId: string,
+    query: Record<string, string>,
+    { path, autoPong = true }: ConnectOptions = {},
+  ) =>
     new Promise<TestPublisher>((resolve, reject) => {
       const search = new URLSearchParams(query).toString();
       const url = `${backend.wsUrl()}${path ?? `/sessions/${sessionId}`}?${search}`;
-      const ws = new WebSocket(url);
+      const ws = new WebSocket(url, { autoPong });
       sockets.add(ws);
       const closed = new Promise<Closed>((done) =>
         ws.once('close', (code, reason) => done({ code, reason: reason.toString() })),
@@ -87,12 +131,16 @@ export async function startIngest(options: Partial<LocalMediaOptions> = {}): Pro
     dataDir,
     port,
     events,
+    logs,
     hlsDir: (sessionId) => join(dataDir, 'hls', sessionId),
+    state: async (sessionId) => (await backend.outputStatus(sessionId)).state,
     token,
     connect,
     publish: async (sessionId, extra = {}) =>
       connect(sessionId, { token: await token(sessionId), ...extra }),
+    onClose: (cleanup) => cleanups.push(cleanup),
     async close() {
+      for (const cleanup of cleanups.splice(0)) await cleanup();
       for (const ws of sockets) ws.terminate();
       await backend.close();
       await ingest.close();
@@ -100,6 +148,51 @@ export async function startIngest(options: Partial<LocalMediaOptions> = {}): Pro
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The test file's ingest: started before its tests, closed after them. */
+export function useIngest(
+  options: Partial<LocalMediaOptions> = {},
+  ingestOptions: IngestOptions = {},
+): Ingest {
+  const ingest = {} as Ingest;
+  beforeAll(async () => {
+    Object.assign(ingest, await startIngest(options, ingestOptions));
+  });
+  afterAll(async () => {
+    if ('close' in ingest) await ingest.close();
+  });
+  return ingest;
+}
+
+export interface LiveStream {
+  /** What ensureOutput answered. */
+  ensured: { state: OutputState; restarted: boolean };
+  dir: string;
+  /** Watches the playlist from before the first segment (stopped when the ingest closes). */
+  watch: ReturnType<typeof watchPlaylist>;
+  publisher: TestPublisher;
+}
+
+/**
+ * A session going live as the services do it: ensureOutput, its recordings started, then the
+ * host's publisher connected (not yet sending).
+ */
+export async function goLive(
+  ingest: Ingest,
+  sessionId: string,
+  {
+    latencyMode = 'standard',
+    recordings = [],
+  }: { latencyMode?: LatencyMode; recordings?: string[] } = {},
+): Promise<LiveStream> {
+  const ensured = await ingest.backend.ensureOutput(sessionId, { latencyMode });
+  for (const recordingId of recordings) await ingest.backend.startRecording(sessionId, recordingId);
+  const dir = ingest.hlsDir(sessionId);
+  const watch = watchPlaylist(dir);
+  ingest.onClose(watch.stop);
+  const publisher = await ingest.publish(sessionId);
+  return { ensured, dir, watch, publisher };
 }
 
 /** ffmpeg processes whose command line mentions `text` (e.g. a session's HLS directory). */

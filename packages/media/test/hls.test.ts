@@ -2,26 +2,22 @@
 // mode's segment length, PROGRAM-DATE-TIME on each segment, ENDLIST at the end, and recordings
 // whose MP4 lasts what was published.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readyRecording, outputStates, recordingOutcomes } from './events.ts';
-import { sendPaced, slices, webmBytes } from './fixtures.ts';
+import { sendPaced, webmSlices } from './fixtures.ts';
 import {
   ffmpegProcesses,
+  goLive,
   probe,
   readPlaylist,
   sleep,
   startIngest,
+  useIngest,
   waitFor,
-  watchPlaylist,
-  type Ingest,
   type PlaylistSegment,
 } from './harness.ts';
 
-let ingest: Ingest;
-beforeAll(async () => {
-  ingest = await startIngest();
-});
-afterAll(() => ingest?.close());
+const ingest = useIngest();
 
 const total = (segments: PlaylistSegment[]) => segments.reduce((sum, s) => sum + s.duration, 0);
 
@@ -41,18 +37,14 @@ describe('local ingest → HLS', () => {
   it('copies H.264 into 1 s segments, ends the playlist, records what was published', async () => {
     const sessionId = 'h264-standard';
     const seconds = 5;
-    const chunks = slices(await webmBytes({ codec: 'h264', seconds }), seconds);
-    expect(await ingest.backend.ensureOutput(sessionId, { latencyMode: 'standard' })).toEqual({
-      state: 'starting',
-      restarted: false,
+    const chunks = await webmSlices({ codec: 'h264', seconds });
+    const { ensured, dir, watch, publisher } = await goLive(ingest, sessionId, {
+      recordings: ['rec-h264'],
     });
-    await ingest.backend.startRecording(sessionId, 'rec-h264');
-    const dir = ingest.hlsDir(sessionId);
-    const watch = watchPlaylist(dir);
-    const publisher = await ingest.publish(sessionId);
+    expect(ensured).toEqual({ state: 'starting', restarted: false });
     const sending = sendPaced(publisher.ws, chunks);
 
-    await waitFor(async () => (await ingest.backend.outputStatus(sessionId)).state === 'running');
+    await waitFor(async () => (await ingest.state(sessionId)) === 'running');
     const [ffmpeg] = await ffmpegProcesses(dir);
     expect(ffmpeg?.args).toContain('-c:v copy'); // no re-encode
     expect(await sending).toBe(chunks.length);
@@ -92,13 +84,11 @@ describe('local ingest → HLS', () => {
   it('transcodes VP8 into 0.5 s low-latency segments; a recording stopped mid-stream', async () => {
     const sessionId = 'vp8-low';
     const seconds = 5;
-    const chunks = slices(await webmBytes({ codec: 'vp8', seconds }), seconds);
-    await ingest.backend.ensureOutput(sessionId, { latencyMode: 'low' });
-    await ingest.backend.startRecording(sessionId, 'rec-vp8-all');
-    await ingest.backend.startRecording(sessionId, 'rec-vp8-part');
-    const dir = ingest.hlsDir(sessionId);
-    const watch = watchPlaylist(dir);
-    const publisher = await ingest.publish(sessionId);
+    const chunks = await webmSlices({ codec: 'vp8', seconds });
+    const { dir, watch, publisher } = await goLive(ingest, sessionId, {
+      latencyMode: 'low',
+      recordings: ['rec-vp8-all', 'rec-vp8-part'],
+    });
     const sending = sendPaced(publisher.ws, chunks);
 
     await waitFor(() => watch.seen.size >= 4, 10_000, 'four segments');
@@ -133,14 +123,11 @@ describe('local ingest → HLS', () => {
   it('copies H.264 with half-second keyframes into 0.5 s segments', async () => {
     const sessionId = 'h264-low';
     const seconds = 4;
-    const chunks = slices(await webmBytes({ codec: 'h264', seconds, gop: 15 }), seconds);
-    await ingest.backend.ensureOutput(sessionId, { latencyMode: 'low' });
-    const dir = ingest.hlsDir(sessionId);
-    const watch = watchPlaylist(dir);
-    const publisher = await ingest.publish(sessionId);
+    const chunks = await webmSlices({ codec: 'h264', seconds, gop: 15 });
+    const { dir, watch, publisher } = await goLive(ingest, sessionId, { latencyMode: 'low' });
     await sendPaced(publisher.ws, chunks);
     publisher.ws.close(1000);
-    await waitFor(async () => (await ingest.backend.outputStatus(sessionId)).state === 'idle');
+    await waitFor(async () => (await ingest.state(sessionId)) === 'idle');
     await watch.stop();
     const published = [...watch.seen.values()];
     expect(published.length).toBeGreaterThanOrEqual(2 * seconds - 1);
@@ -152,14 +139,13 @@ describe('local ingest → HLS', () => {
   it("removes an ended session's files after the retention period", async () => {
     const own = await startIngest({ endedRetentionMs: 300 });
     try {
-      const chunks = slices(await webmBytes({ codec: 'h264', seconds: 2 }), 2);
-      await own.backend.ensureOutput('retained', { latencyMode: 'standard' });
-      const publisher = await own.publish('retained');
+      const chunks = await webmSlices({ codec: 'h264', seconds: 2 });
+      const { publisher } = await goLive(own, 'retained');
       await sendPaced(publisher.ws, chunks, { speed: 4 });
       await own.backend.stopOutput('retained');
       expect((await readPlaylist(own.hlsDir('retained')))?.ended).toBe(true);
       // Forgotten once its files are gone.
-      await waitFor(async () => (await own.backend.outputStatus('retained')).state === 'idle');
+      await waitFor(async () => (await own.state('retained')) === 'idle');
       expect(await readPlaylist(own.hlsDir('retained'))).toBeNull();
     } finally {
       await own.close();

@@ -1,35 +1,22 @@
 // Done-when 3, 6, 7: one publisher per session (takeover replaces it), a dropped publisher may
 // come back within the grace period into the same playlist, a removed one is closed and stays out.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { outputStates } from './events.ts';
-import { sendPaced, slices, webmBytes } from './fixtures.ts';
-import {
-  ffmpegProcesses,
-  readPlaylist,
-  sleep,
-  startIngest,
-  waitFor,
-  watchPlaylist,
-  type Ingest,
-} from './harness.ts';
+import { sendPaced, webmSlices } from './fixtures.ts';
+import { ffmpegProcesses, goLive, readPlaylist, sleep, useIngest, waitFor } from './harness.ts';
 
 const GRACE_MS = 3000;
-let ingest: Ingest;
+const ingest = useIngest({ reconnectGraceMs: GRACE_MS });
 let chunks: Buffer[];
 beforeAll(async () => {
-  ingest = await startIngest({ reconnectGraceMs: GRACE_MS });
-  chunks = slices(await webmBytes({ codec: 'h264', seconds: 4 }), 4);
+  chunks = await webmSlices({ codec: 'h264', seconds: 4 });
 });
-afterAll(() => ingest?.close());
 
-const stateOf = async (sessionId: string) => (await ingest.backend.outputStatus(sessionId)).state;
+const stateOf = (sessionId: string) => ingest.state(sessionId);
 
 it('refuses a second publisher unless it takes over; the takeover continues the playlist', async () => {
   const sessionId = 'takeover';
-  await ingest.backend.ensureOutput(sessionId, { latencyMode: 'standard' });
-  const dir = ingest.hlsDir(sessionId);
-  const watch = watchPlaylist(dir);
-  const first = await ingest.publish(sessionId);
+  const { dir, watch, publisher: first } = await goLive(ingest, sessionId);
   const firstSending = sendPaced(first.ws, chunks);
   await waitFor(() => watch.seen.size >= 1, 10_000, 'a first segment');
 
@@ -62,10 +49,7 @@ it('refuses a second publisher unless it takes over; the takeover continues the 
 
 it('keeps the output reconnecting during the grace period, then fails it', async () => {
   const sessionId = 'grace';
-  await ingest.backend.ensureOutput(sessionId, { latencyMode: 'standard' });
-  const dir = ingest.hlsDir(sessionId);
-  const watch = watchPlaylist(dir);
-  const first = await ingest.publish(sessionId);
+  const { dir, watch, publisher: first } = await goLive(ingest, sessionId);
   await sendPaced(first.ws, chunks.slice(0, 10));
   await waitFor(async () => (await stateOf(sessionId)) === 'running');
   first.ws.terminate(); // a dropped connection, no close frame
@@ -104,9 +88,7 @@ it('keeps the output reconnecting during the grace period, then fails it', async
 
 it('closes a removed publisher and refuses it coming back', async () => {
   const sessionId = 'removal';
-  await ingest.backend.ensureOutput(sessionId, { latencyMode: 'standard' });
-  const dir = ingest.hlsDir(sessionId);
-  const publisher = await ingest.publish(sessionId);
+  const { dir, publisher } = await goLive(ingest, sessionId);
   const sending = sendPaced(publisher.ws, chunks);
   await waitFor(async () => (await ffmpegProcesses(dir)).length === 1, 5000, 'ffmpeg');
 

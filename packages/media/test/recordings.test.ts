@@ -2,26 +2,24 @@
 // and leaves no process behind.
 import { copyFile, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { recordingFile, recordingPartsDir, recordingsDir } from '../src/index.ts';
 import { readyRecording, recordingOutcome } from './events.ts';
-import { sendPaced, slices, webmBytes } from './fixtures.ts';
-import { ffmpegProcesses, startIngest, waitFor, watchPlaylist, type Ingest } from './harness.ts';
+import { sendPaced, webmSlices } from './fixtures.ts';
+import { ffmpegProcesses, goLive, startIngest, useIngest, waitFor } from './harness.ts';
 
-let ingest: Ingest;
+const ingest = useIngest();
 let chunks: Buffer[];
 beforeAll(async () => {
-  ingest = await startIngest();
-  chunks = slices(await webmBytes({ codec: 'h264', seconds: 3 }), 3);
+  chunks = await webmSlices({ codec: 'h264', seconds: 3 });
 });
-afterAll(() => ingest?.close());
 
 const exists = (path: string) =>
   stat(path).then(
     () => true,
     () => false,
   );
-const partsDir = (recordingId: string) =>
-  join(ingest.dataDir, 'recordings', `${recordingId}.parts`);
+const partsDir = (recordingId: string) => recordingPartsDir(ingest.dataDir, recordingId);
 
 it('fails a recording without media and keeps its parts', async () => {
   await ingest.backend.ensureOutput('empty', { latencyMode: 'standard' });
@@ -37,10 +35,7 @@ it('fails a recording without media and keeps its parts', async () => {
 
 it('retries a failed remux from the kept parts', async () => {
   const sessionId = 'retry';
-  await ingest.backend.ensureOutput(sessionId, { latencyMode: 'standard' });
-  await ingest.backend.startRecording(sessionId, 'rec-retry');
-  const watch = watchPlaylist(ingest.hlsDir(sessionId));
-  const publisher = await ingest.publish(sessionId);
+  const { watch, publisher } = await goLive(ingest, sessionId, { recordings: ['rec-retry'] });
   await sendPaced(publisher.ws, chunks);
   await waitFor(() => watch.seen.size >= 2, 5000, 'segments');
   await watch.stop();
@@ -54,7 +49,7 @@ it('retries a failed remux from the kept parts', async () => {
   expect(failed.type === 'recording.failed' && failed.error).toMatch(
     /^remux failed: [\s\S]*Impossible to open/,
   );
-  expect(await exists(join(ingest.dataDir, 'recordings', 'rec-retry.mp4'))).toBe(false);
+  expect(await exists(recordingFile(ingest.dataDir, 'rec-retry'))).toBe(false);
 
   await copyFile(aside, join(partsDir('rec-retry'), part));
   ingest.events.length = 0;
@@ -68,11 +63,9 @@ it('retries a failed remux from the kept parts', async () => {
 it('on shutdown closes publishers, finishes recordings and stops every ffmpeg', async () => {
   const own = await startIngest();
   try {
-    await own.backend.ensureOutput('shutdown', { latencyMode: 'standard' });
-    await own.backend.startRecording('shutdown', 'rec-shutdown');
-    const dir = own.hlsDir('shutdown');
-    const watch = watchPlaylist(dir);
-    const publisher = await own.publish('shutdown');
+    const { dir, watch, publisher } = await goLive(own, 'shutdown', {
+      recordings: ['rec-shutdown'],
+    });
     const sending = sendPaced(publisher.ws, chunks);
     await waitFor(() => watch.seen.size >= 1, 5000, 'a segment');
     await watch.stop();
@@ -81,7 +74,7 @@ it('on shutdown closes publishers, finishes recordings and stops every ffmpeg', 
     await sending;
     expect(await ffmpegProcesses(dir)).toEqual([]);
     expect((await readyRecording(own, 'rec-shutdown', 0)).durationSeconds).toBeGreaterThan(0.5);
-    expect(await readdir(join(own.dataDir, 'recordings'))).toEqual(['rec-shutdown.mp4']);
+    expect(await readdir(recordingsDir(own.dataDir))).toEqual(['rec-shutdown.mp4']);
   } finally {
     await own.close();
   }

@@ -1,28 +1,21 @@
 // Done-when 5: every refused publisher gets a close code and a reason, and no ffmpeg is left.
 import { createServer } from 'node:http';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { livekitToken } from '../src/index.ts';
-import { sendPaced, slices, webmBytes } from './fixtures.ts';
-import {
-  API_KEY,
-  API_SECRET,
-  ffmpegProcesses,
-  startIngest,
-  waitFor,
-  type Ingest,
-} from './harness.ts';
+import { IngestStream } from '../src/local/ingest-stream.ts';
+import { sendPaced, webmSlices } from './fixtures.ts';
+import { API_KEY, API_SECRET, ffmpegProcesses, useIngest, waitFor } from './harness.ts';
 
 const MAX_MESSAGE = 512 * 1024;
-let ingest: Ingest;
+const ingest = useIngest({ maxMessageBytes: MAX_MESSAGE });
 let h264: Buffer[];
 beforeAll(async () => {
-  ingest = await startIngest({ maxMessageBytes: MAX_MESSAGE });
-  h264 = slices(await webmBytes({ codec: 'h264', seconds: 4 }), 4);
+  h264 = await webmSlices({ codec: 'h264', seconds: 4 });
   await ingest.backend.ensureOutput('live', { latencyMode: 'standard' });
 });
-afterAll(() => ingest?.close());
+afterEach(() => vi.restoreAllMocks());
 
 const grant = (room: string) => ({
   room,
@@ -88,7 +81,11 @@ describe('refused before any media', () => {
   });
 
   it('refuses an unknown ingest path (4404) and leaves other upgrades to their owners', async () => {
-    const wrong = await ingest.connect('live', { token: await ingest.token('live') }, '/nope');
+    const wrong = await ingest.connect(
+      'live',
+      { token: await ingest.token('live') },
+      { path: '/nope' },
+    );
     expect(await wrong.closed).toEqual({ code: 4404, reason: 'unknown ingest path' });
     // A server with both the ingest and another WebSocket endpoint: the other one still works.
     const server = createServer();
@@ -107,6 +104,15 @@ describe('refused before any media', () => {
     expect(status).toBe(418);
     await attached.close();
     await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('refuses a session id with a broken %-escape as an unknown path (4404)', async () => {
+    const broken = await ingest.connect(
+      'live',
+      { token: await ingest.token('live') },
+      { path: '/sessions/%E0%A4%A' },
+    );
+    expect(await broken.closed).toEqual({ code: 4404, reason: 'unknown ingest path' });
   });
 });
 
@@ -130,7 +136,7 @@ describe('refused on its media', () => {
   });
 
   it('refuses a codec it cannot take (4415)', async () => {
-    const mjpeg = slices(await webmBytes({ codec: 'mjpeg', seconds: 1 }), 1);
+    const mjpeg = await webmSlices({ codec: 'mjpeg', seconds: 1 });
     const publisher = await ingest.publish('live');
     void sendPaced(publisher.ws, mjpeg, { speed: 10 });
     expect(await publisher.closed).toEqual({
@@ -149,7 +155,7 @@ describe('refused on its media', () => {
     expect((await publisher.closed).code).toBe(4422);
     await waitFor(async () => (await ffmpegProcesses(dir())).length === 0, 3000, 'ffmpeg gone');
     expect(() => process.kill(ffmpeg!.pid, 0)).toThrow();
-    expect((await ingest.backend.outputStatus('live')).state).toBe('failed');
+    expect(await ingest.state('live')).toBe('failed');
   });
 
   it(`closes a message above ${MAX_MESSAGE} bytes with 1009 before buffering it`, async () => {
@@ -158,6 +164,21 @@ describe('refused on its media', () => {
     publisher.ws.send(Buffer.alloc(MAX_MESSAGE + 1));
     expect(await publisher.closed).toMatchObject({ code: 1009 });
     await waitFor(async () => (await ffmpegProcesses(dir())).length === 0, 3000, 'ffmpeg gone');
-    expect((await ingest.backend.outputStatus('live')).state).toBe('failed');
+    expect(await ingest.state('live')).toBe('failed');
+  });
+
+  it('closes with 1011 when reading the stream fails unexpectedly, and logs it', async () => {
+    vi.spyOn(IngestStream.prototype, 'push').mockImplementation(() => {
+      throw new TypeError('a bug in the stream reader');
+    });
+    const publisher = await ingest.publish('live');
+    publisher.ws.send(h264[0]!);
+    // Thrown inside the socket's listener this would be an uncaught exception (a crash).
+    expect(await publisher.closed).toEqual({ code: 1011, reason: 'internal error' });
+    expect(ingest.logs).toContainEqual({
+      level: 'error',
+      message: expect.stringContaining('a bug in the stream reader'),
+    });
+    expect(await ffmpegProcesses(dir())).toEqual([]);
   });
 });

@@ -1,33 +1,19 @@
 // Done-when 2: an ffmpeg killed mid-stream is replaced within seconds; the stream continues in
 // the same playlist after a DISCONTINUITY, and the recording is one MP4 covering the stream.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readyRecording, recordingOutcomes } from './events.ts';
-import { sendPaced, slices, webmBytes } from './fixtures.ts';
-import {
-  ffmpegProcesses,
-  readPlaylist,
-  sleep,
-  startIngest,
-  waitFor,
-  watchPlaylist,
-  type Ingest,
-} from './harness.ts';
+import { sendPaced, webmSlices } from './fixtures.ts';
+import { ffmpegProcesses, goLive, readPlaylist, sleep, useIngest, waitFor } from './harness.ts';
 
-let ingest: Ingest;
-beforeAll(async () => {
-  ingest = await startIngest();
-});
-afterAll(() => ingest?.close());
+const ingest = useIngest();
 
 it('restarts a killed ffmpeg into the same playlist and the same recording', async () => {
   const sessionId = 'killed';
   const seconds = 6;
-  const chunks = slices(await webmBytes({ codec: 'h264', seconds }), seconds);
-  await ingest.backend.ensureOutput(sessionId, { latencyMode: 'standard' });
-  await ingest.backend.startRecording(sessionId, 'rec-killed');
-  const dir = ingest.hlsDir(sessionId);
-  const watch = watchPlaylist(dir);
-  const publisher = await ingest.publish(sessionId);
+  const chunks = await webmSlices({ codec: 'h264', seconds });
+  const { dir, watch, publisher } = await goLive(ingest, sessionId, {
+    recordings: ['rec-killed'],
+  });
   const sending = sendPaced(publisher.ws, chunks);
 
   await waitFor(() => watch.seen.size >= 2, 10_000, 'two segments');

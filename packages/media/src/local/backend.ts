@@ -23,8 +23,15 @@ export function localMediaBackend(input: LocalMediaOptions): MediaBackend {
   const options = resolveOptions(input);
   const base = options.publicUrl.replace(/\/$/, '');
   const listeners = new Set<(event: MediaEvent) => void>();
+  // Events are emitted from socket and timer callbacks: a listener's exception must not escape.
   const emit = (event: MediaEvent) => {
-    for (const listener of listeners) listener(event);
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        options.log.error(`media event listener failed on ${event.type}: ${String(error)}`);
+      }
+    }
   };
   const recorder = new Recorder(options, emit);
   const sessions = new Map<string, LocalSession>();
@@ -54,7 +61,12 @@ export function localMediaBackend(input: LocalMediaOptions): MediaBackend {
     },
     wsUrl: () => `${base.replace(/^http/, 'ws')}/ingest`,
     mediaToken: (grant: MediaGrant) => livekitToken(grant, options.apiKey, options.apiSecret),
-    ensureOutput: (sessionId, { latencyMode }) => sessionOf(sessionId).ensure(latencyMode),
+    async ensureOutput(sessionId, { latencyMode }) {
+      for (;;) {
+        const ensured = await sessionOf(sessionId).ensure(latencyMode);
+        if (ensured) return ensured; // null: that session expired meanwhile, a new one takes over
+      }
+    },
     async stopOutput(sessionId) {
       await sessions.get(sessionId)?.stop();
     },
@@ -92,6 +104,7 @@ export function localMediaBackend(input: LocalMediaOptions): MediaBackend {
     apiKey: options.apiKey,
     apiSecret: options.apiSecret,
     maxMessageBytes: options.maxMessageBytes,
+    log: options.log,
     session: (sessionId) => sessions.get(sessionId),
     track: (close) => ingests.add(close),
   });

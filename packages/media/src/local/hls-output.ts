@@ -168,7 +168,12 @@ export class HlsOutput {
     this.unwatchIfIdle();
     const current = this.current === run;
     if (current) this.current = null;
-    this.events.runExit(exit, current);
+    try {
+      this.events.runExit(exit, current);
+    } catch (error) {
+      // Thrown here it would reject `settled` and no later run would ever start.
+      this.log.error(`handling the exit of ffmpeg run ${run.number} failed: ${String(error)}`);
+    }
   }
 
   private watchDir() {

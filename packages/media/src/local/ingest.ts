@@ -2,13 +2,15 @@
 // WebSocket. Every /ingest/ upgrade is accepted first and then refused with a close code if it
 // must be (see close-codes.ts): a close code is the only answer a browser WebSocket can read, and
 // engine.io (Socket.IO) destroys upgrade requests nobody has answered within a second. Upgrades
-// elsewhere (Socket.IO at /socket.io/) are left to their own listeners.
+// elsewhere (Socket.IO at /socket.io/) are left to their own listeners. After the token verifies,
+// the application's `admit` hook (see IngestOptions) decides whether this identity may publish.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { MediaBackend } from '../backend.ts';
-import { CLOSE, IngestRefusal } from './close-codes.ts';
+import { CLOSE, fitReason, IngestRefusal } from './close-codes.ts';
+import type { MediaLog } from './options.ts';
 import { verifyPublishToken } from './publish-token.ts';
 import type { LocalSession } from './session.ts';
 
@@ -17,9 +19,29 @@ export interface IngestTarget {
   apiKey: string;
   apiSecret: string;
   maxMessageBytes: number;
+  log: MediaLog;
   session(sessionId: string): LocalSession | undefined;
   /** Connections to close when the backend closes. */
   track(close: () => Promise<void>): void;
+}
+
+/** The application's answer on a publisher whose token verified. */
+export type IngestAdmissionResult =
+  { ok: true } | { ok: false; code: 4403 | 4404 | 4410; reason: string };
+
+/**
+ * Asked after the publisher's token verified and before it is taken: the token only says the
+ * holder may publish media into the room (stage guests get one for LiveKit too), the
+ * application knows who may broadcast (host side, not banned, session live). A refusal closes
+ * the socket with its code and reason; a rejection closes it with 1011.
+ */
+export type IngestAdmission = (
+  sessionId: string,
+  identity: string,
+) => Promise<IngestAdmissionResult>;
+
+export interface IngestOptions {
+  admit?: IngestAdmission;
 }
 
 const targets = new WeakMap<MediaBackend, IngestTarget>();
@@ -31,8 +53,22 @@ export function registerIngestTarget(backend: MediaBackend, target: IngestTarget
 
 const PATH = /^\/ingest\/sessions\/([^/]+)\/?$/;
 
+function sessionIdOf(pathname: string): string {
+  const encoded = PATH.exec(pathname)?.[1];
+  try {
+    if (encoded) return decodeURIComponent(encoded);
+  } catch {
+    // A broken %-escape names no session.
+  }
+  throw new IngestRefusal(CLOSE.UNKNOWN_SESSION, 'unknown ingest path');
+}
+
 /** Serves the ingest on `server`; a no-op for backends other than the local one. */
-export function attachIngest(server: Server, backend: MediaBackend): { close(): Promise<void> } {
+export function attachIngest(
+  server: Server,
+  backend: MediaBackend,
+  options: IngestOptions = {},
+): { close(): Promise<void> } {
   const target = targets.get(backend);
   if (!target) return { close: async () => {} };
   const verifier = new TokenVerifier(target.apiKey, target.apiSecret);
@@ -47,22 +83,36 @@ export function attachIngest(server: Server, backend: MediaBackend): { close(): 
     wss.handleUpgrade(request, socket, head, (ws) => {
       ws.pause(); // no media is read before the publisher is admitted
       admit(ws, url).catch((error: unknown) => {
+        if (!(error instanceof IngestRefusal)) {
+          target.log.error(`ingest: admitting a publisher failed: ${String(error)}`);
+        }
         const refusal =
-          error instanceof IngestRefusal ? error : new IngestRefusal(1011, 'internal error');
-        ws.resume();
-        ws.close(refusal.code, refusal.reason);
+          error instanceof IngestRefusal
+            ? error
+            : new IngestRefusal(CLOSE.INTERNAL, 'internal error');
+        refuse(ws, refusal);
       });
     });
   };
   const admit = async (ws: WebSocket, url: URL) => {
-    const match = PATH.exec(url.pathname);
-    if (!match?.[1]) throw new IngestRefusal(CLOSE.UNKNOWN_SESSION, 'unknown ingest path');
-    const sessionId = decodeURIComponent(match[1]);
+    const sessionId = sessionIdOf(url.pathname);
     const identity = await verifyPublishToken(verifier, url.searchParams.get('token'), sessionId);
+    const decision = await options.admit?.(sessionId, identity);
+    if (decision && !decision.ok) throw new IngestRefusal(decision.code, decision.reason);
     const session = target.session(sessionId);
     if (!session) throw new IngestRefusal(CLOSE.UNKNOWN_SESSION, 'session is not live');
-    if (ws.readyState !== ws.OPEN) return; // left while the token was checked
+    if (ws.readyState !== ws.OPEN) return; // left while it was being admitted
     session.admit(ws, identity, url.searchParams.get('takeover') === '1');
+  };
+  const refuse = (ws: WebSocket, refusal: IngestRefusal) => {
+    ws.resume();
+    try {
+      ws.close(refusal.code, fitReason(refusal.reason));
+    } catch (error) {
+      // A close code ws does not accept (from an admit hook breaking its type): still refused.
+      target.log.error(`ingest: closing a refused publisher failed: ${String(error)}`);
+      ws.terminate();
+    }
   };
   server.on('upgrade', onUpgrade);
   const close = async () => {

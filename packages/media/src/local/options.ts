@@ -26,10 +26,25 @@ export interface LocalMediaOptions {
   maxMessageBytes?: number;
   /** How long an ended session's final playlist and segments stay for late viewers. */
   endedRetentionMs?: number;
+  /**
+   * How often a publisher is pinged; one that has not answered the previous ping by the next is
+   * taken for gone (a dropped connection that never closed) and its socket terminated.
+   */
+  heartbeatMs?: number;
+  /** How long a newly admitted publisher may take to send its first message. */
+  firstMessageTimeoutMs?: number;
+  /**
+   * How long a publisher may go without sending a message before it counts as dropped. Defaults
+   * to three segment lengths of the session's latency mode plus 2 s.
+   */
+  idleTimeoutMs?: number;
   log?: MediaLog;
 }
 
-export type ResolvedOptions = Required<Omit<LocalMediaOptions, 'log'>> & { log: MediaLog };
+export type ResolvedOptions = Required<Omit<LocalMediaOptions, 'log' | 'idleTimeoutMs'>> & {
+  log: MediaLog;
+  idleTimeoutMs?: number;
+};
 
 const silent: MediaLog = { info() {}, warn() {}, error() {} };
 
@@ -43,12 +58,27 @@ export function resolveOptions(options: LocalMediaOptions): ResolvedOptions {
     reconnectGraceMs: options.reconnectGraceMs ?? 10_000,
     maxMessageBytes: options.maxMessageBytes ?? 4 * 1024 ** 2,
     endedRetentionMs: options.endedRetentionMs ?? 60_000,
+    heartbeatMs: options.heartbeatMs ?? 5000,
+    firstMessageTimeoutMs: options.firstMessageTimeoutMs ?? 10_000,
     log: options.log ?? silent,
   };
 }
 
+/** Idle limit of a session whose segments last `segmentSeconds`. */
+export const idleTimeoutMs = (options: ResolvedOptions, segmentSeconds: number) =>
+  options.idleTimeoutMs ?? 3 * segmentSeconds * 1000 + 2000;
+
+// The disk layout under `dataDir`, exported for the packages that serve or count these files.
+
+/** A session's live HLS output (`index.m3u8` and its segments). */
 export const hlsDir = (dataDir: string, sessionId: string) => join(dataDir, 'hls', sessionId);
 export const recordingsDir = (dataDir: string) => join(dataDir, 'recordings');
+/** A finished recording. */
+export const recordingFile = (dataDir: string, recordingId: string) =>
+  join(recordingsDir(dataDir), `${recordingId}.mp4`);
+/** An active or failed recording's segments, kept until its MP4 is made. */
+export const recordingPartsDir = (dataDir: string, recordingId: string) =>
+  join(recordingsDir(dataDir), `${recordingId}.parts`);
 
 /** Latency modes: segment length and how many segments the public playlist lists. */
 export const LATENCY = {

@@ -2,23 +2,19 @@
 // the recording's parts; when stopped, the parts are remuxed into `{recordingId}.mp4` in the
 // background and the outcome is emitted. Failed parts stay on disk for `retry`.
 import { DomainError } from '@vidinfra/domain';
-import { join } from 'node:path';
 import type { MediaEvent } from '../backend.ts';
-import { recordingsDir, type ResolvedOptions } from './options.ts';
-import { partsDirOf, RecordingParts } from './recording-parts.ts';
+import { recordingFile, recordingPartsDir, type ResolvedOptions } from './options.ts';
+import { RecordingParts } from './recording-parts.ts';
 import { remuxParts } from './remux.ts';
 
 export class Recorder {
   private readonly active = new Map<string, { sessionId: string; parts: RecordingParts }>();
   private readonly jobs = new Map<string, Promise<void>>();
-  private readonly dir: string;
 
   constructor(
     private readonly options: ResolvedOptions,
     private readonly emit: (event: MediaEvent) => void,
-  ) {
-    this.dir = recordingsDir(options.dataDir);
-  }
+  ) {}
 
   /** Idempotent for a recording already active. */
   start(sessionId: string, recordingId: string) {
@@ -26,7 +22,7 @@ export class Recorder {
     if (this.jobs.has(recordingId)) {
       throw new DomainError('RECORDING_ACTIVE', 'the recording is being processed');
     }
-    const parts = new RecordingParts(partsDirOf(this.dir, recordingId));
+    const parts = new RecordingParts(recordingPartsDir(this.options.dataDir, recordingId));
     this.active.set(recordingId, { sessionId, parts });
   }
 
@@ -76,8 +72,8 @@ export class Recorder {
       const result = await remuxParts({
         ffmpegPath: this.options.ffmpegPath,
         ffprobePath: this.options.ffprobePath,
-        partsDir: partsDirOf(this.dir, recordingId),
-        output: join(this.dir, `${recordingId}.mp4`),
+        partsDir: recordingPartsDir(this.options.dataDir, recordingId),
+        output: recordingFile(this.options.dataDir, recordingId),
       });
       this.emit({ type: 'recording.ready', recordingId, ...result });
     } catch (error) {

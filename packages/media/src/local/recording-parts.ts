@@ -11,9 +11,6 @@ import type { IndexedSegment } from './segment-index.ts';
 
 export const LIST_NAME = 'list.ffconcat';
 
-export const partsDirOf = (recordingsDir: string, recordingId: string) =>
-  join(recordingsDir, `${recordingId}.parts`);
-
 export class RecordingParts {
   /** Bytes of the linked segments (for the session's disk quota). */
   bytes = 0;

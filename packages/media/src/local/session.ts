@@ -3,7 +3,12 @@
 // State: `starting` after ensureOutput until the first segment, then `running`; a publisher that
 // drops makes it `reconnecting` for the grace period (a reconnect continues the same playlist),
 // then `failed`; a publisher that closes with 1000 or is removed makes it `idle`; refused media
-// makes it `failed`; stopOutput makes it `stopped` (the playlist gets its ENDLIST).
+// makes it `failed`; stopOutput makes it `stopped` (the playlist gets its ENDLIST). A publisher
+// gone silent (see liveness.ts) counts as dropped.
+//
+// ensure, stop, close and the ended session's expiry run one after the other (`serially`): a
+// stop awaits ffmpeg, and an ensure slipping in meanwhile would reopen an output the stop then
+// ends, leaving a session that admits publishers but is never forgotten.
 import type { OutputState } from '@vidinfra/domain';
 import { mkdirSync, rmSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
@@ -15,10 +20,13 @@ import { CLOSE, IngestRefusal } from './close-codes.ts';
 import type { FfmpegExit } from './ffmpeg-process.ts';
 import type { FfmpegProgress } from './ffmpeg-progress.ts';
 import { HlsOutput } from './hls-output.ts';
-import { hlsDir, LATENCY, type ResolvedOptions } from './options.ts';
+import type { Silence } from './liveness.ts';
+import { hlsDir, idleTimeoutMs, LATENCY, type ResolvedOptions } from './options.ts';
 import { Publisher } from './publisher.ts';
 import type { Recorder } from './recorder.ts';
 import type { IndexedSegment } from './segment-index.ts';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Crash restarts allowed per minute before the stream is given up as one that kills ffmpeg. */
 const RESTARTS_PER_MINUTE = 5;
@@ -39,6 +47,9 @@ export class LocalSession {
   private progress: FfmpegProgress = {};
   private usedBytes = 0;
   private segmentWaiters = new Set<() => void>();
+  private lifecycle: Promise<unknown> = Promise.resolve();
+  /** Dropped from the backend: a new LocalSession takes the id from here on. */
+  private forgotten = false;
 
   constructor(
     readonly id: string,
@@ -51,12 +62,19 @@ export class LocalSession {
     this.dir = hlsDir(options.dataDir, id);
   }
 
-  async ensure(latencyMode: LatencyMode): Promise<{ state: OutputState; restarted: boolean }> {
+  /**
+   * ensureOutput, after any stop in progress has finished (an ended output is reopened then).
+   * Null when this session was forgotten meanwhile: the backend asks a new one.
+   */
+  ensure(latencyMode: LatencyMode): Promise<{ state: OutputState; restarted: boolean } | null> {
+    return this.serially(() => (this.forgotten ? null : this.ensureNow(latencyMode)));
+  }
+
+  private ensureNow(latencyMode: LatencyMode): { state: OutputState; restarted: boolean } {
     const { segmentSeconds, windowSize } = LATENCY[latencyMode];
     if (!this.output?.active) this.segmentSeconds = segmentSeconds;
     if (!this.output) {
-      // A directory left by an earlier process belongs to a playlist nobody continues. (Sync:
-      // two concurrent ensureOutput calls must not both prepare it.)
+      // A directory left by an earlier process belongs to a playlist nobody continues.
       rmSync(this.dir, { recursive: true, force: true });
       mkdirSync(this.dir, { recursive: true });
       this.output = new HlsOutput(
@@ -95,15 +113,40 @@ export class LocalSession {
     }
     if (this.publisher) this.detachPublisher(CLOSE.CONFLICT, 'taken over');
     this.clearTimer('graceTimer');
-    const publisher = new Publisher(ws, identity);
+    const limits = {
+      heartbeatMs: this.options.heartbeatMs,
+      firstMessageTimeoutMs: this.options.firstMessageTimeoutMs,
+      idleTimeoutMs: idleTimeoutMs(this.options, this.segmentSeconds),
+    };
+    const publisher = new Publisher(ws, identity, limits, (silence) =>
+      this.guard(publisher, () => this.onSilence(publisher, silence)),
+    );
     this.publisher = publisher;
     if (this.state !== 'reconnecting' && this.state !== 'running') this.setState('starting');
-    ws.on('message', (data: Buffer, isBinary) => this.onMessage(publisher, data, isBinary));
-    ws.on('close', (code) => this.onPublisherClose(publisher, code));
+    ws.on('message', (data: Buffer, isBinary) =>
+      this.guard(publisher, () => this.onMessage(publisher, data, isBinary)),
+    );
+    ws.on('close', (code) => this.guard(publisher, () => this.onPublisherClose(publisher, code)));
     // ws has already closed the socket (1009 for a message above maxPayload, 1002 for a broken
     // frame): the publisher broke the protocol, it does not get a reconnect grace.
-    ws.on('error', () => this.fail(publisher, 1002, 'protocol error'));
+    ws.on('error', () => this.guard(publisher, () => this.fail(publisher, 1002, 'protocol error')));
     ws.resume();
+  }
+
+  /**
+   * Runs a socket or timer listener's work: an exception thrown there would be uncaught and end
+   * the process, so it is logged and the publisher closed with 1011 instead.
+   */
+  private guard(publisher: Publisher, work: () => void) {
+    try {
+      work();
+    } catch (error) {
+      const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.options.log.error(
+        `session ${this.id}: publisher ${publisher.identity} failed: ${trace}`,
+      );
+      this.fail(publisher, CLOSE.INTERNAL, 'internal error');
+    }
   }
 
   private refusal(identity: string, takeover: boolean): IngestRefusal | null {
@@ -130,7 +173,7 @@ export class LocalSession {
     try {
       bytes = publisher.stream.push(data);
     } catch (error) {
-      if (!(error instanceof IngestRefusal)) throw error;
+      if (!(error instanceof IngestRefusal)) throw error; // a bug: `guard` closes with 1011
       return this.fail(publisher, error.code, error.reason);
     }
     if (!bytes.length) return;
@@ -152,7 +195,25 @@ export class LocalSession {
     this.publisher = null;
     void this.output?.stopRun('graceful');
     if (code === CLOSE.NORMAL) return this.setState('idle');
+    this.awaitReconnect();
+  }
+
+  /** A publisher gone without closing is dropped like one whose connection broke. */
+  private onSilence(publisher: Publisher, silence: Silence) {
+    if (publisher !== this.publisher) return;
+    const why = silence.kind === 'heartbeat' ? 'missed a heartbeat' : silence.reason;
+    this.options.log.info(`session ${this.id}: publisher ${publisher.identity} ${why}`);
+    this.publisher = null;
+    if (silence.kind === 'heartbeat') publisher.terminate();
+    else publisher.close(CLOSE.TIMEOUT, silence.reason);
+    void this.output?.stopRun('graceful');
+    this.awaitReconnect();
+  }
+
+  /** `reconnecting` for the grace period, then `failed` unless a publisher came back. */
+  private awaitReconnect() {
     this.setState('reconnecting');
+    this.clearTimer('graceTimer');
     this.graceTimer = setTimeout(() => {
       this.graceTimer = null;
       if (!this.publisher && this.state === 'reconnecting') this.setState('failed');
@@ -257,7 +318,11 @@ export class LocalSession {
   }
 
   /** stopOutput: the publisher is closed, the last segment written, the playlist ended. */
-  async stop() {
+  stop(): Promise<void> {
+    return this.serially(() => this.stopNow());
+  }
+
+  private async stopNow() {
     const finishRecordings = () => {
       for (const id of this.recorder.activeIds(this.id)) this.recorder.finish(id);
     };
@@ -270,11 +335,24 @@ export class LocalSession {
     finishRecordings();
     this.output?.end();
     this.setState('stopped');
-    this.retentionTimer = setTimeout(async () => {
-      await this.removeFiles();
-      if (!this.live && !this.recorder.activeIds(this.id).length) this.forget();
+    this.retentionTimer = setTimeout(() => {
+      this.retentionTimer = null;
+      void this.serially(() => this.expire());
     }, this.options.endedRetentionMs);
     this.retentionTimer.unref();
+  }
+
+  /** The ended session's retention is over: its files go, then the session itself. */
+  private async expire() {
+    if (this.live) return; // brought back by an ensureOutput queued before this
+    try {
+      await this.removeFiles();
+    } catch (error) {
+      this.options.log.error(`session ${this.id}: removing its files failed: ${messageOf(error)}`);
+    }
+    if (this.recorder.activeIds(this.id).length) return;
+    this.forgotten = true;
+    this.forget();
   }
 
   status(): OutputStatus {
@@ -290,7 +368,11 @@ export class LocalSession {
   }
 
   /** Server shutdown: the publisher is told, the last segment written, every process stopped. */
-  async close() {
+  close(): Promise<void> {
+    return this.serially(() => this.closeNow());
+  }
+
+  private async closeNow() {
     this.clearTimer('graceTimer');
     this.detachPublisher(CLOSE.GOING_AWAY, 'server shutting down');
     await this.output?.stopRun('graceful');
@@ -305,6 +387,13 @@ export class LocalSession {
     this.output = null;
     await output?.close();
     await rm(this.dir, { recursive: true, force: true });
+  }
+
+  /** Runs `task` once every earlier ensure/stop/close/expiry has finished. */
+  private serially<T>(task: () => T | Promise<T>): Promise<T> {
+    const result = this.lifecycle.then(task);
+    this.lifecycle = result.catch(() => {}); // the caller sees the failure; the queue goes on
+    return result;
   }
 
   private clearTimer(name: 'graceTimer' | 'retentionTimer') {
