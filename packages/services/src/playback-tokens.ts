@@ -1,10 +1,8 @@
 // Restriction tokens of a signed playback: HS256 JWTs that say which session's media they open
 // and from which sites it may be played. One audience per use, so a thumbnail token never opens
 // the stream. Verified with jose only; every failure is a 403 with a machine code.
-import { SignJWT, errors, jwtVerify } from 'jose';
-import { DomainError } from '@vidinfra/domain';
+import { hs256Tokens } from './tokens.ts';
 
-const ISSUER = 'vidinfra-live';
 const AUDIENCES = {
   playback: 'vidinfra-live:playback',
   thumbnail: 'vidinfra-live:thumbnail',
@@ -21,41 +19,29 @@ export interface PlaybackGrant {
   allowedDomains: string[];
 }
 
-const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
-
 export const playbackTokens = (secret: string) => {
-  const key = new TextEncoder().encode(secret);
+  const byUse = (audience: string) =>
+    hs256Tokens({
+      secret,
+      audience,
+      ttlSeconds: PLAYBACK_TOKEN_TTL_SECONDS,
+      expired: { code: 'PLAYBACK_TOKEN_EXPIRED' },
+      invalid: { code: 'FORBIDDEN', message: 'invalid playback token' },
+    });
+  const uses = { playback: byUse(AUDIENCES.playback), thumbnail: byUse(AUDIENCES.thumbnail) };
   return {
-    async sign(grant: PlaybackGrant, use: PlaybackTokenUse, now: Date): Promise<string> {
-      const iat = Math.floor(now.getTime() / 1000);
-      return new SignJWT({ pid: grant.playbackId, domains: grant.allowedDomains })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setSubject(grant.sessionId)
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCES[use])
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + PLAYBACK_TOKEN_TTL_SECONDS)
-        .sign(key);
+    sign(grant: PlaybackGrant, use: PlaybackTokenUse, now: Date): Promise<string> {
+      const claims = { pid: grant.playbackId, domains: grant.allowedDomains };
+      return uses[use].sign(grant.sessionId, claims, now);
     },
 
     /** The grant; FORBIDDEN when it is not ours or for another use, PLAYBACK_TOKEN_EXPIRED. */
     async verify(token: string, use: PlaybackTokenUse, now: Date): Promise<PlaybackGrant> {
-      let payload;
-      try {
-        ({ payload } = await jwtVerify(token, key, {
-          issuer: ISSUER,
-          audience: AUDIENCES[use],
-          algorithms: ['HS256'],
-          currentDate: now,
-        }));
-      } catch (error) {
-        if (error instanceof errors.JWTExpired) throw new DomainError('PLAYBACK_TOKEN_EXPIRED');
-        throw forbidden('invalid playback token');
-      }
-      const { sub, pid, domains } = payload;
+      const { subject, claims } = await uses[use].verify(token, now);
+      const { pid, domains } = claims;
       const isList = Array.isArray(domains) && domains.every((d) => typeof d === 'string');
-      if (!sub || typeof pid !== 'string' || !isList) throw forbidden('invalid playback token');
-      return { sessionId: sub, playbackId: pid, allowedDomains: domains as string[] };
+      if (typeof pid !== 'string' || !isList) throw uses[use].invalid();
+      return { sessionId: subject, playbackId: pid, allowedDomains: domains as string[] };
     },
   };
 };

@@ -1,8 +1,6 @@
-import { SignJWT, errors, jwtVerify } from 'jose';
-import { DomainError } from '@vidinfra/domain';
-
-const ISSUER = 'vidinfra-live';
-const AUDIENCE = 'vidinfra-live:access';
+// Access tokens: short-lived HS256 JWTs naming the user and the login (refresh family) they
+// belong to.
+import { hs256Tokens } from '../tokens.ts';
 
 export interface AccessClaims {
   userId: string;
@@ -11,40 +9,21 @@ export interface AccessClaims {
 }
 
 export const accessTokens = (secret: string, ttlSeconds: number) => {
-  const key = new TextEncoder().encode(secret);
+  const tokens = hs256Tokens({
+    secret,
+    audience: 'vidinfra-live:access',
+    ttlSeconds,
+    expired: { code: 'TOKEN_EXPIRED', message: 'access token expired' },
+    invalid: { code: 'UNAUTHORIZED', message: 'invalid access token' },
+  });
   return {
-    async sign(claims: AccessClaims, now: Date): Promise<string> {
-      const iat = Math.floor(now.getTime() / 1000);
-      return new SignJWT(claims.familyId ? { fam: claims.familyId } : {})
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setSubject(claims.userId)
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + ttlSeconds)
-        .sign(key);
-    },
+    sign: (claims: AccessClaims, now: Date): Promise<string> =>
+      tokens.sign(claims.userId, claims.familyId ? { fam: claims.familyId } : {}, now),
 
     /** The token's claims; UNAUTHORIZED / TOKEN_EXPIRED when it is not one of ours or too old. */
     async verify(token: string, now: Date): Promise<AccessClaims> {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          algorithms: ['HS256'],
-          currentDate: now,
-        });
-        if (!payload.sub) throw new DomainError('UNAUTHORIZED', 'invalid access token');
-        return {
-          userId: payload.sub,
-          familyId: typeof payload.fam === 'string' ? payload.fam : null,
-        };
-      } catch (error) {
-        if (error instanceof errors.JWTExpired)
-          throw new DomainError('TOKEN_EXPIRED', 'access token expired');
-        if (error instanceof DomainError) throw error;
-        throw new DomainError('UNAUTHORIZED', 'invalid access token');
-      }
+      const { subject, claims } = await tokens.verify(token, now);
+      return { userId: subject, familyId: typeof claims.fam === 'string' ? claims.fam : null };
     },
   };
 };

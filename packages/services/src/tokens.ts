@@ -1,0 +1,67 @@
+// Our HS256 JWTs (access, playback, recording file): one issuer, one audience per use so a token
+// of one use never passes as another, a subject, issued-at and expiry. Signed and verified with
+// jose only; what a failure answers is each use's own.
+import { DomainError, type ErrorCode } from '@vidinfra/domain';
+import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
+
+const ISSUER = 'vidinfra-live';
+
+/** The error a refused token becomes (`message` defaults to the code's own). */
+export interface TokenRefusal {
+  code: ErrorCode;
+  message?: string;
+}
+
+export interface Hs256TokenOptions {
+  secret: string;
+  audience: string;
+  ttlSeconds: number;
+  /** Ours, but too old. */
+  expired: TokenRefusal;
+  /** Not ours, for another audience, malformed, or without a subject. */
+  invalid: TokenRefusal;
+}
+
+export interface VerifiedToken {
+  subject: string;
+  /** Every claim, the registered ones included; the caller checks its own. */
+  claims: JWTPayload;
+}
+
+const refuse = ({ code, message }: TokenRefusal) => new DomainError(code, message);
+
+export const hs256Tokens = (options: Hs256TokenOptions) => {
+  const key = new TextEncoder().encode(options.secret);
+  return {
+    async sign(subject: string, claims: JWTPayload, now: Date): Promise<string> {
+      const iat = Math.floor(now.getTime() / 1000);
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(subject)
+        .setIssuer(ISSUER)
+        .setAudience(options.audience)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + options.ttlSeconds)
+        .sign(key);
+    },
+
+    async verify(token: string, now: Date): Promise<VerifiedToken> {
+      let claims: JWTPayload;
+      try {
+        ({ payload: claims } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience: options.audience,
+          algorithms: ['HS256'],
+          currentDate: now,
+        }));
+      } catch (error) {
+        throw refuse(error instanceof errors.JWTExpired ? options.expired : options.invalid);
+      }
+      if (!claims.sub) throw refuse(options.invalid);
+      return { subject: claims.sub, claims };
+    },
+
+    /** The error of a token that verified but whose own claims are wrong. */
+    invalid: () => refuse(options.invalid),
+  };
+};
