@@ -5,13 +5,13 @@
 // segment name is never reused, so a segment is cached for good.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import send from '@fastify/send';
-import { DomainError } from '@vidinfra/domain';
+import { DomainError, Id } from '@vidinfra/domain';
+import { hlsDir } from '@vidinfra/media';
 import type { Services } from '@vidinfra/services';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sendFromDisk } from './disk-file.ts';
 import { sendError } from './rest.ts';
 
-const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLAYLIST = 'index.m3u8';
 /** Segment names the media pipeline writes (`r1_00012.ts`; fMP4 `.m4s` and its `init.mp4`). */
 const SEGMENT = /^[A-Za-z0-9_-]{1,64}\.(ts|m4s|mp4)$/;
@@ -27,7 +27,8 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 type Params = { sessionId: string; file: string };
 type Query = { token?: unknown };
 
-const notFound = () => new DomainError('NOT_FOUND', 'no such HLS file');
+const NOT_FOUND_MESSAGE = 'no such HLS file';
+const notFound = () => new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
 
 /** A URI of the playlist's own (relative), which gets the token; others are left alone. */
 const isRelative = (uri: string) => !/^[a-z][a-z0-9+.-]*:/i.test(uri) && !uri.startsWith('//');
@@ -73,51 +74,13 @@ async function sendPlaylist(reply: FastifyReply, path: string, token: string | n
     .send(token ? signPlaylist(text, token) : text);
 }
 
-async function sendSegment(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  dir: string,
-  file: string,
-  signed: boolean,
-) {
-  const result = await send(request.raw, file, {
-    root: dir,
-    dotfiles: 'deny',
-    index: false,
-    cacheControl: false,
-    contentType: false,
-  });
-  if (result.type === 'error') {
-    result.stream.destroy();
-    if (result.statusCode === 404) throw notFound();
-    if (result.statusCode === 416) {
-      // `Content-Range: bytes */size` tells the player the file's size.
-      const range = result.headers['Content-Range'];
-      if (range) reply.header('content-range', range);
-      throw new DomainError('RANGE_NOT_SATISFIABLE');
-    }
-    throw result.metadata.error;
-  }
-  if (result.type !== 'file') {
-    result.stream.destroy();
-    throw notFound();
-  }
-  const extension = file.slice(file.lastIndexOf('.') + 1);
-  return reply
-    .code(result.statusCode)
-    .headers(result.headers)
-    .type(CONTENT_TYPES[extension]!)
-    .header('cache-control', `${signed ? 'private' : 'public'}, max-age=${YEAR_SECONDS}, immutable`)
-    .send(result.stream);
-}
-
 export function registerHls(app: FastifyInstance, services: Services, dataDir: string) {
   app.get<{ Params: Params; Querystring: Query }>(
     '/hls/:sessionId/:file',
     async (request, reply) => {
       const { sessionId, file } = request.params;
       try {
-        if (!SESSION_ID.test(sessionId) || (file !== PLAYLIST && !SEGMENT.test(file))) {
+        if (!Id.safeParse(sessionId).success || (file !== PLAYLIST && !SEGMENT.test(file))) {
           throw notFound();
         }
         const { token } = request.query;
@@ -131,7 +94,7 @@ export function registerHls(app: FastifyInstance, services: Services, dataDir: s
           reply.header('vary', 'Origin');
           if (access.origin) reply.header('access-control-allow-origin', access.origin);
         }
-        const dir = join(dataDir, 'hls', sessionId);
+        const dir = hlsDir(dataDir, sessionId);
         if (file === PLAYLIST) {
           return await sendPlaylist(
             reply,
@@ -139,7 +102,12 @@ export function registerHls(app: FastifyInstance, services: Services, dataDir: s
             access.signed ? access.token : null,
           );
         }
-        return await sendSegment(request, reply, dir, file, access.signed);
+        const extension = file.slice(file.lastIndexOf('.') + 1);
+        return await sendFromDisk(request, reply, dir, file, {
+          contentType: CONTENT_TYPES[extension]!,
+          cacheControl: `${access.signed ? 'private' : 'public'}, max-age=${YEAR_SECONDS}, immutable`,
+          missing: NOT_FOUND_MESSAGE,
+        });
       } catch (error) {
         return sendError(reply, error, app.log);
       }

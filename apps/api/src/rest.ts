@@ -1,15 +1,15 @@
 // REST from the procedures' OpenAPI metadata: one fastify route per procedure that has a path,
 // each answering in the contract's envelope, or, for a file operation, with the file itself,
-// streamed (a file on disk with HTTP Range support). No handler is written here.
+// streamed (a file on disk with HTTP Range support, see disk-file.ts). No handler is written here.
 import { basename, dirname } from 'node:path';
 import { Readable } from 'node:stream';
-import send from '@fastify/send';
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { DomainError, errorEnvelope, successEnvelope } from '@vidinfra/domain';
+import { errorEnvelope, successEnvelope } from '@vidinfra/domain';
 import { describeError } from './errors.ts';
-import type { DiskFile, FileDownload, FileSink } from './operation.ts';
+import { sendFromDisk } from './disk-file.ts';
+import type { FileDownload, FileSink } from './operation.ts';
 
 type CreateContext = (request: FastifyRequest) => unknown;
 
@@ -39,48 +39,6 @@ async function sendFile(reply: FastifyReply, download: FileDownload) {
     .type(download.content_type)
     .header('content-disposition', attachment(download.filename))
     .send(Readable.from(rest()));
-}
-
-/** What @fastify/send refuses to serve, as the contract's errors (the envelope, not its HTML). */
-const SEND_REFUSALS: Record<number, () => DomainError> = {
-  404: () => new DomainError('NOT_FOUND', 'the file is missing from storage'),
-  412: () => new DomainError('PRECONDITION_FAILED', 'the file changed since the If-* condition'),
-  416: () => new DomainError('RANGE_NOT_SATISFIABLE'),
-};
-
-/**
- * A file on disk, by @fastify/send: Range (206 with Content-Range, 416 outside the file),
- * Accept-Ranges, conditional GETs (ETag, Last-Modified); the type the operation names, and the
- * file name as an attachment. The operation decided the path: send only reads that one file.
- */
-async function sendDiskFile(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  file: DiskFile,
-  log: FastifyInstance['log'],
-) {
-  const sent = await send(request.raw, `/${encodeURIComponent(basename(file.path))}`, {
-    root: dirname(file.path),
-    dotfiles: 'allow',
-    index: false,
-    cacheControl: false,
-    contentType: false,
-  });
-  if (sent.type !== 'file') {
-    sent.stream.destroy();
-    const refusal = SEND_REFUSALS[sent.statusCode];
-    const range = sent.headers['Content-Range'];
-    if (range) reply.header('content-range', range);
-    const unexpected = sent.type === 'error' ? sent.metadata.error : new Error('not a file');
-    return sendError(reply, refusal?.() ?? unexpected, log);
-  }
-  return reply
-    .status(sent.statusCode)
-    .headers(sent.headers)
-    .header('cache-control', 'private, no-store')
-    .type(file.content_type)
-    .header('content-disposition', attachment(file.filename))
-    .send(sent.stream);
 }
 
 export function registerRestRoutes(
@@ -116,7 +74,19 @@ export function registerRestRoutes(
           const data = await call(input);
           const download = fileSink.download;
           if (download && 'path' in download) {
-            return await sendDiskFile(request, reply, download, app.log);
+            // The operation decided the path: only that one file is read.
+            return await sendFromDisk(
+              request,
+              reply,
+              dirname(download.path),
+              basename(download.path),
+              {
+                contentType: download.content_type,
+                cacheControl: 'private, no-store',
+                missing: 'the file is missing from storage',
+                headers: { 'content-disposition': attachment(download.filename) },
+              },
+            );
           }
           if (download) return await sendFile(reply, download);
           return reply.send(successEnvelope(data));

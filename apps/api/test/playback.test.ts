@@ -188,6 +188,17 @@ describe(`HLS files, public playback (${dialect})`, () => {
     expect(init.headers['content-type']).toBe('video/mp4');
   });
 
+  it('answers a failed If-Match with 412 in the envelope, a matching one with the segment', async () => {
+    const { sessionId } = await liveSession('public');
+    const failed = await hls(`/hls/${sessionId}/index0.ts`, { 'if-match': '"nope"' });
+    expect(failed.status).toBe(412);
+    expect(errorCodeOf(failed)).toBe('PRECONDITION_FAILED');
+    const { etag } = (await hls(`/hls/${sessionId}/index0.ts`)).headers;
+    const matched = await hls(`/hls/${sessionId}/index0.ts`, { 'if-match': String(etag) });
+    expect(matched.status).toBe(200);
+    expect(matched.response.rawPayload.equals(SEGMENT)).toBe(true);
+  });
+
   it('answers 404 in the envelope for a missing segment, session, or playback', async () => {
     const { owner, sessionId } = await liveSession('public');
     const missing = await hls(`/hls/${sessionId}/index9.ts`);
@@ -343,6 +354,13 @@ describe(`request logs (${dialect})`, () => {
       });
       expect(refused.statusCode).toBe(403);
       await logged.inject({ url: '/sessions/x/live?code=one-time-code' });
+      // tRPC queries carry their input, a recording token here, in the query string.
+      const input = encodeURIComponent(
+        JSON.stringify({ id: MISSING_ID, token: 'trpc-file-token' }),
+      );
+      const trpc = await logged.inject({ url: `/trpc/recordings.file?input=${input}` });
+      expect(trpc.statusCode).not.toBe(200);
+      await logged.inject({ url: `/trpc/recordings.file,health.get?batch=1&input=${input}` });
     } finally {
       await logged.close();
     }
@@ -351,9 +369,12 @@ describe(`request logs (${dialect})`, () => {
       `/hls/${sessionId}/index.m3u8?token=[REDACTED]`,
       `/hls/${sessionId}/index0.ts?a=1&token=[REDACTED]`,
       '/sessions/x/live?code=[REDACTED]',
+      '/trpc/recordings.file?input=[REDACTED]',
+      '/trpc/recordings.file,health.get?batch=1&input=[REDACTED]',
     ]);
     const all = lines.join('\n');
     expect(all).not.toContain(token);
     expect(all).not.toContain('one-time-code');
+    expect(all).not.toContain('trpc-file-token');
   });
 });
