@@ -23,7 +23,22 @@ const media = livekitMediaBackend({
   recordingsDir: '/data/recordings',
   egressRecordingsDir: EGRESS_RECORDINGS,
 });
-const api = useTestApp({ LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret }, { media });
+/** Set to make the backend's next webhook handling throw (a crash while applying). */
+let failNextWebhook = false;
+const crashingOnDemand = {
+  ...media,
+  handleWebhook(event: Parameters<typeof media.handleWebhook>[0]) {
+    if (failNextWebhook) {
+      failNextWebhook = false;
+      throw new Error('crashed while applying the event');
+    }
+    media.handleWebhook(event);
+  },
+};
+const api = useTestApp(
+  { LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret },
+  { media: crashingOnDemand },
+);
 const mediaEvents: MediaEvent[] = [];
 media.onEvent((event) => mediaEvents.push(event));
 
@@ -217,6 +232,37 @@ describe('POST /api/webhooks/livekit', () => {
         durationSeconds: 3,
       },
     ]);
+  });
+
+  it('leaves the event id free when applying it fails, so LiveKit’s retry applies it', async () => {
+    const { owner, sessionId } = await liveSessionWithViewer();
+    const recording = await api.db.repos.recordings.create({
+      sessionId,
+      ownerId: owner.id,
+      title: 'Rec',
+      status: 'recording',
+      startedAt: new Date(),
+    });
+    const { externalId } = await media.startRecording(sessionId, recording.id);
+    const info = double.update(externalId!, EgressStatus.EGRESS_COMPLETE, {
+      fileResults: [
+        { filename: `${EGRESS_RECORDINGS}/${recording.id}.mp4`, size: 5_000n, duration: 0n },
+      ] as never,
+    });
+    const ended = { event: 'egress_ended', id: eventId(), egressInfo: info.toJson() };
+    const statusNow = async () => (await api.db.repos.recordings.findById(recording.id))?.status;
+
+    failNextWebhook = true;
+    const crashed = await deliver(ended);
+    expect(crashed.status).toBe(500);
+    expect(await statusNow()).toBe('recording');
+
+    const retried = await deliver(ended);
+    expect(retried.status, JSON.stringify(retried.body.error)).toBe(200);
+    expect(retried.body.data).toMatchObject({ duplicate: false });
+    // Applied before the answer: no waiting for the recordings to catch up.
+    expect(await statusNow()).toBe('ready');
+    expect((await deliver(ended)).body.data).toMatchObject({ duplicate: true });
   });
 
   describe('refuses what LiveKit did not sign, writing nothing', () => {

@@ -373,8 +373,11 @@ describe(`recordings, playbacks and webhooks (${dialect})`, () => {
 
   it('processes a webhook event id once', async () => {
     const { db } = t;
+    expect(await db.repos.webhookEvents.isProcessed('evt-1')).toBe(false);
     const results = await many(3, () => db.repos.webhookEvents.markProcessed('evt-1', 'livekit'));
     expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await db.repos.webhookEvents.isProcessed('evt-1')).toBe(true);
+    expect(await db.repos.webhookEvents.isProcessed('evt-2')).toBe(false);
   });
 });
 

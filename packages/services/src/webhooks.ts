@@ -1,8 +1,10 @@
-// LiveKit's webhooks: verified with the SDK's receiver, taken once per event id (LiveKit
-// retries, and a replayed delivery must change nothing), then applied. A participant entering
-// or leaving a session's media room opens or closes their attendance; egress events go to the
-// media backend, which turns them into MediaEvents (output state, recording ready or failed)
-// for whoever listens.
+// LiveKit's webhooks: verified with the SDK's receiver, applied, and only then recorded as taken
+// by event id (LiveKit retries a delivery that failed, and a replayed one must change nothing).
+// A participant entering or leaving a session's media room opens or closes their attendance, in
+// the transaction that records the id; egress events go to the media backend, which turns them
+// into MediaEvents (output state, recording ready or failed), applied before the id is recorded:
+// a crash in between leaves the id free, and LiveKit's retry applies the outcome again, which
+// changes a recording once (compare-and-set on its status).
 import { DomainError, Id } from '@vidinfra/domain';
 import type { Repositories } from '@vidinfra/db';
 import {
@@ -10,9 +12,12 @@ import {
   livekitWebhookVerifier,
   participantChange,
   type LivekitWebhookEvent,
+  type LivekitWebhookSink,
+  type MediaEvent,
 } from '@vidinfra/media';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
+import { mediaEventApplier } from './recordings/media-events.ts';
 
 /** What the webhook answers: which event, and whether it had been taken before. */
 export interface WebhookReceipt {
@@ -24,8 +29,26 @@ export interface WebhookReceipt {
 const SOURCE = 'livekit';
 const isId = (value: string) => Id.safeParse(value).success;
 
-export const webhooksService = ({ db, config, media, now }: Deps) => {
+export const webhooksService = (deps: Deps) => {
+  const { db, config, media, now } = deps;
   const verify = livekitWebhookVerifier(config.livekit.apiKey, config.livekit.apiSecret);
+  const applyMediaEvent = mediaEventApplier(deps);
+
+  /**
+   * The MediaEvents the backend makes of the event, applied and waited for. The backend emits
+   * them synchronously to its listeners (the recordings follow them too: applying twice changes
+   * a recording once); here a failure fails the delivery.
+   */
+  async function applyEgress(sink: LivekitWebhookSink, event: LivekitWebhookEvent) {
+    const made: MediaEvent[] = [];
+    const unsubscribe = media.onEvent((mediaEvent) => made.push(mediaEvent));
+    try {
+      sink.handleWebhook(event);
+    } finally {
+      unsubscribe();
+    }
+    await Promise.all(made.map(applyMediaEvent));
+  }
 
   /**
    * A user (identity = user id) joining or leaving the session's media room. Monitors, egress
@@ -45,10 +68,9 @@ export const webhooksService = ({ db, config, media, now }: Deps) => {
     } else if (!(await r.attendance.close(session.id, change.identity, at))) {
       return;
     }
-    const counts = await r.sessions.viewerCounts([session.id]);
     await recordEvent(r, 'viewer_count', session.id, {
       session_id: session.id,
-      count: counts[session.id] ?? 0,
+      count: await r.sessions.viewerCount(session.id),
     });
   }
 
@@ -65,14 +87,21 @@ export const webhooksService = ({ db, config, media, now }: Deps) => {
         throw new DomainError('MEDIA_UNAVAILABLE', 'LiveKit is not the media backend here');
       }
       if (!event.id) throw new DomainError('VALIDATION_ERROR', 'the event has no id');
+      const receipt = (duplicate: boolean) => ({
+        event_id: event.id,
+        event: event.event,
+        duplicate,
+      });
+      if (await db.repos.webhookEvents.isProcessed(event.id)) return receipt(true);
+      // Outside the transaction below: the recordings write in transactions of their own.
+      await applyEgress(media, event);
       const first = await db.transaction(async (r) => {
+        // A delivery racing this one may have taken the id since: its attendance change is done.
         if (!(await r.webhookEvents.markProcessed(event.id, SOURCE))) return false;
         await applyAttendance(r, event);
         return true;
       });
-      // After the commit: listeners write in transactions of their own.
-      if (first) media.handleWebhook(event);
-      return { event_id: event.id, event: event.event, duplicate: !first };
+      return receipt(!first);
     },
   };
 };

@@ -14,6 +14,16 @@ export const webhookEventsRepository = ({ db, t }: Executor) => ({
       .returning({ id: t.processedWebhookEvents.id });
     return rows.length > 0;
   },
+
+  /** Whether the event id was recorded: a delivery taken before. */
+  async isProcessed(id: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: t.processedWebhookEvents.id })
+      .from(t.processedWebhookEvents)
+      .where(eq(t.processedWebhookEvents.id, id))
+      .limit(1);
+    return row !== undefined;
+  },
 });
 
 export const outboxRepository = ({ db, t, journal }: Executor) => ({
