@@ -9,9 +9,6 @@ const port = z.coerce.number().int().min(0).max(65535);
 const seconds = z.coerce.number().int().positive();
 const optionalUrl = z.url().optional();
 
-/** The local backend signs its media tokens with this unless told otherwise. */
-const DEV_LIVEKIT_SECRET = 'devsecret-devsecret-devsecret-00';
-
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -24,10 +21,7 @@ const EnvSchema = z.object({
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   LIVEKIT_URL: optionalUrl,
   LIVEKIT_API_KEY: z.string().min(1).default('devkey'),
-  LIVEKIT_API_SECRET: z
-    .string()
-    .min(32, 'must be at least 32 characters')
-    .default(DEV_LIVEKIT_SECRET),
+  LIVEKIT_API_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   REDIS_URL: optionalUrl,
@@ -67,10 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data;
   if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL)
     throw new ConfigError(['ADMIN_EMAIL: required when ADMIN_PASSWORD is set']);
-  // The development default is public: with a real LiveKit server it would let anyone mint tokens
-  // and sign webhooks.
-  if (e.LIVEKIT_URL && e.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET)
-    throw new ConfigError(['LIVEKIT_API_SECRET: set your own secret when LIVEKIT_URL is set']);
+  // A LiveKit server has its own secret, which we must share; only the local backend, whose
+  // tokens only we verify, can make one up.
+  if (e.LIVEKIT_URL && !e.LIVEKIT_API_SECRET)
+    throw new ConfigError(['LIVEKIT_API_SECRET: required when LIVEKIT_URL is set']);
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -86,7 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     livekit: {
       url: e.LIVEKIT_URL ?? null,
       apiKey: e.LIVEKIT_API_KEY,
-      apiSecret: e.LIVEKIT_API_SECRET,
+      // Never a shared default: whoever knows the secret can mint publish tokens for any session.
+      apiSecret: e.LIVEKIT_API_SECRET ?? persistentSecret(dataDir, 'media-secret'),
     },
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null } : null,
     redisUrl: e.REDIS_URL ?? null,

@@ -21,7 +21,10 @@ async function main() {
     log: app.log,
   });
   // The local media ingest (WebSocket upgrades under /ingest/); nothing for the LiveKit backend.
-  const ingest = attachIngest(app.server, services.deps.media);
+  // A verified publish token is not enough: only the host side of a live session broadcasts.
+  const ingest = attachIngest(app.server, services.deps.media, {
+    admit: (sessionId, userId) => services.sessions.admitPublisher(sessionId, userId),
+  });
   const close = async () => {
     await ingest.close();
     await services.deps.media.close();

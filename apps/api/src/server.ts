@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Database } from '@vidinfra/db';
 import { DomainError } from '@vidinfra/domain';
-import { livekitMediaBackend } from '@vidinfra/media';
+import { livekitMediaBackend, recordingsDir } from '@vidinfra/media';
 import {
   createServices,
   localMediaBackend,
@@ -38,7 +38,7 @@ export function createServicesFor(config: Config, db: Database, media?: MediaBac
           apiSecret: config.livekit.apiSecret,
           publicUrl: config.publicUrl,
           hlsDir: join(config.dataDir, 'hls'),
-          recordingsDir: join(config.dataDir, 'recordings'),
+          recordingsDir: recordingsDir(config.dataDir),
         })
       : localMediaBackend({
           publicUrl: config.publicUrl,
@@ -50,9 +50,18 @@ export function createServicesFor(config: Config, db: Database, media?: MediaBac
   return createServices({ db, config, media: backend, now: () => new Date() });
 }
 
-/** A request URL with the values of secret query parameters (playback tokens, auth codes) hidden. */
-export const redactUrl = (url: string) =>
-  url.replace(/([?&](?:token|access_token|code)=)[^&#]*/gi, '$1[REDACTED]');
+const SECRET_PARAMETER = /([?&](?:token|access_token|code)=)[^&#]*/gi;
+/** tRPC queries carry their whole input in one parameter, tokens included (`recordings.file`). */
+const TRPC_INPUT = /([?&]input=)[^&#]*/gi;
+
+/**
+ * A request URL with the values of secret query parameters (playback tokens, auth codes) hidden,
+ * and for tRPC the whole input.
+ */
+export const redactUrl = (url: string) => {
+  const redacted = url.replace(SECRET_PARAMETER, '$1[REDACTED]');
+  return url.startsWith('/trpc/') ? redacted.replace(TRPC_INPUT, '$1[REDACTED]') : redacted;
+};
 
 /** fastify's own request serializer, but the URL never carries a secret into the logs. */
 const serializeRequest = (request: FastifyRequest) => ({

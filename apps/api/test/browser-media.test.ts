@@ -17,7 +17,9 @@ let ingest: { close(): Promise<void> };
 
 beforeAll(async () => {
   baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  ingest = attachIngest(api.app.server, api.services.deps.media);
+  ingest = attachIngest(api.app.server, api.services.deps.media, {
+    admit: (sessionId, userId) => api.services.sessions.admitPublisher(sessionId, userId),
+  });
   browser = await launchChromium();
 });
 

@@ -118,15 +118,39 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('refuses the development LiveKit secret once a LiveKit server is configured', () => {
+  it('requires the LiveKit secret once a LiveKit server is configured', () => {
     expect(problemsOf({ DATA_DIR: dataDir, LIVEKIT_URL: 'wss://livekit.example.com' })).toEqual([
-      'LIVEKIT_API_SECRET: set your own secret when LIVEKIT_URL is set',
+      'LIVEKIT_API_SECRET: required when LIVEKIT_URL is set',
     ]);
     const config = loadConfig({
       DATA_DIR: dataDir,
       LIVEKIT_URL: 'wss://livekit.example.com',
       LIVEKIT_API_SECRET: 'a-real-secret-a-real-secret-a-real',
     });
-    expect(config.livekit.url).toBe('wss://livekit.example.com');
+    expect(config.livekit).toMatchObject({
+      url: 'wss://livekit.example.com',
+      apiSecret: 'a-real-secret-a-real-secret-a-real',
+    });
+  });
+
+  it('makes the local media secret once per data directory, never a shared default', () => {
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first.livekit.apiSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.livekit.apiSecret).not.toBe(first.jwtSecret);
+    expect(readFileSync(join(dataDir, 'media-secret'), 'utf8')).toBe(first.livekit.apiSecret);
+    expect(loadConfig({ DATA_DIR: dataDir }).livekit.apiSecret).toBe(first.livekit.apiSecret);
+    // Another installation cannot sign tokens this one accepts.
+    const otherDir = mkdtempSync(join(tmpdir(), 'vidinfra-config-'));
+    try {
+      expect(loadConfig({ DATA_DIR: otherDir }).livekit.apiSecret).not.toBe(
+        first.livekit.apiSecret,
+      );
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+    const given = 'given-secret-given-secret-given-secret';
+    expect(loadConfig({ DATA_DIR: dataDir, LIVEKIT_API_SECRET: given }).livekit.apiSecret).toBe(
+      given,
+    );
   });
 });

@@ -24,7 +24,7 @@ export function controlledMedia(dataDir: string) {
   const base = localMediaBackend({
     publicUrl: 'http://vidinfra.test',
     apiKey: 'devkey',
-    apiSecret: 'devsecret-devsecret-devsecret-00',
+    apiSecret: 'test-media-secret-test-media-secret',
     dataDir,
   });
   const media: MediaBackend = {

@@ -16,7 +16,7 @@ export const unavailableMedia = (): MediaBackend => ({
   ...localMediaBackend({
     publicUrl: 'http://vidinfra.test',
     apiKey: 'devkey',
-    apiSecret: 'devsecret-devsecret-devsecret-00',
+    apiSecret: 'test-media-secret-test-media-secret',
     dataDir: join(tmpdir(), 'vidinfra-media-unused'),
   }),
   available: async () => false,

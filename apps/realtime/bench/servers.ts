@@ -27,7 +27,7 @@ if (kind === 'gateway') {
     refreshTokenTtlSeconds: 3600,
     refreshReuseGraceSeconds: 5,
     publicUrl: 'http://127.0.0.1',
-    livekit: { url: null, apiKey: 'devkey', apiSecret: 'devsecret-devsecret-devsecret-00' },
+    livekit: { url: null, apiKey: 'devkey', apiSecret: 'bench-media-secret-bench-media-secret' },
   };
   const services = createServices({
     db,

@@ -1,5 +1,6 @@
 // A standalone realtime node (scaled topology): `REDIS_URL=… DATABASE_URL=postgres://… npm start -w @vidinfra/realtime`.
 // The embedded default does not need it: the API process runs the gateway on its own port.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@vidinfra/db';
@@ -16,7 +17,9 @@ const publicUrl = env.PUBLIC_URL ?? 'http://localhost:3000';
 const livekit = {
   url: env.LIVEKIT_URL ?? null,
   apiKey: env.LIVEKIT_API_KEY ?? 'devkey',
-  apiSecret: env.LIVEKIT_API_SECRET ?? 'devsecret-devsecret-devsecret-00',
+  // This node takes no ingest and answers no join, so it signs no media token; never a public
+  // default, though, which would make any token it did sign one anyone could forge.
+  apiSecret: env.LIVEKIT_API_SECRET ?? randomBytes(32).toString('base64url'),
 };
 const db = await openDatabase(env.DATABASE_URL!);
 const services = createServices({

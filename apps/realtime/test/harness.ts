@@ -51,7 +51,7 @@ const config = {
   refreshTokenTtlSeconds: 3600,
   refreshReuseGraceSeconds: 5,
   publicUrl: 'http://vidinfra.test',
-  livekit: { url: null, apiKey: 'devkey', apiSecret: 'devsecret-devsecret-devsecret-00' },
+  livekit: { url: null, apiKey: 'devkey', apiSecret: 'test-media-secret-test-media-secret' },
 };
 
 export function useRealtime(defaults: Partial<GatewayOptions> = {}): RealtimeTest {

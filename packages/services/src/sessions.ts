@@ -1,6 +1,7 @@
 // Sessions: reading, planning, the lifecycle and the ways into a session's media.
 import type { Deps } from './deps.ts';
 import { sessionMediaAccess } from './sessions/access-urls.ts';
+import { publisherAdmission } from './sessions/admission.ts';
 import { sessionCatalog } from './sessions/catalog.ts';
 import { sessionLifecycle } from './sessions/lifecycle.ts';
 import { playbackReader } from './sessions/playback.ts';
@@ -13,6 +14,7 @@ export const sessionsService = (deps: Deps) => ({
   ...sessionPlanning(deps),
   ...sessionLifecycle(deps),
   ...sessionMediaAccess(deps),
+  ...publisherAdmission(deps),
   ...playbackReader(deps),
 });
 

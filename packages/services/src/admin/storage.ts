@@ -9,9 +9,10 @@ import {
   type StorageCleanupResponse,
   type StorageStatusResponse,
 } from '@vidinfra/domain';
+import { hlsDir, recordingPartsDir, recordingsDir } from '@vidinfra/media';
 import type { Deps } from '../deps.ts';
 import { iso } from '../mappers.ts';
-import { PARTS_SUFFIX, recordingIdOf, recordingsDir } from '../recordings/files.ts';
+import { recordingIdOf } from '../recordings/files.ts';
 
 /**
  * An ended session's live HLS output is kept this long: late viewers finish watching, the
@@ -162,9 +163,12 @@ export const storageService = ({ db, config, now }: Deps) => ({
       for (const entry of await entriesOf(recordings)) {
         const id = idOf(entry.name);
         const recording = id ? await db.repos.recordings.findById(id) : null;
+        const path = join(recordings, entry.name);
         const spentParts =
-          entry.isDirectory() && entry.name.endsWith(PARTS_SUFFIX) && recording?.status === 'ready';
-        if (!recording || spentParts) await removeTree(join(recordings, entry.name), tally);
+          recording?.status === 'ready' &&
+          entry.isDirectory() &&
+          path === recordingPartsDir(dataDir, recording.id);
+        if (!recording || spentParts) await removeTree(path, tally);
       }
       const retainedSince = startedAt.getTime() - HLS_RETENTION_HOURS * 3600_000;
       const hls = join(dataDir, 'hls');
@@ -174,7 +178,7 @@ export const storageService = ({ db, config, now }: Deps) => ({
         const expired =
           !session ||
           (session.status === 'ended' && (session.endedAt?.getTime() ?? 0) <= retainedSince);
-        if (expired) await removeTree(join(hls, entry.name), tally);
+        if (expired) await removeTree(hlsDir(dataDir, entry.name), tally);
       }
     }
     return { ...tally, started_at: iso(startedAt), finished_at: iso(now()) };

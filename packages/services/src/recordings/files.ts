@@ -1,14 +1,10 @@
 // Where recordings live on disk: `{dataDir}/recordings/{id}.<ext>` once finished, and
 // `{dataDir}/recordings/{id}.parts/` while the local backend still assembles one. A file named
 // elsewhere by the media backend (its `filePath`) is removed by that path.
+// The layout itself is the media package's (`recordingsDir`, `recordingPartsDir`).
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Recording } from '@vidinfra/db';
-
-export const RECORDINGS_DIR = 'recordings';
-export const PARTS_SUFFIX = '.parts';
-
-export const recordingsDir = (dataDir: string) => join(dataDir, RECORDINGS_DIR);
+import { recordingPartsDir } from '@vidinfra/media';
 
 /** The recording a file or folder of the recordings folder belongs to: its name up to the first dot. */
 export const recordingIdOf = (name: string) => name.split('.')[0] ?? name;
@@ -24,11 +20,6 @@ export async function removeRecordingFiles(
   await Promise.allSettled([
     // Only ever a file: a path that turned out to be a folder is left alone.
     recording.filePath ? rm(recording.filePath, { force: true }) : null,
-    dataDir
-      ? rm(join(recordingsDir(dataDir), `${recording.id}${PARTS_SUFFIX}`), {
-          recursive: true,
-          force: true,
-        })
-      : null,
+    dataDir ? rm(recordingPartsDir(dataDir, recording.id), { recursive: true, force: true }) : null,
   ]);
 }
