@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage, reachable } from '../../test/browser/chromium.ts';
 import { publisherPage, viewerPage } from '../../test/browser/pages.ts';
 import { startServer } from '../processes.ts';
+import { restClient } from '../seed.ts';
 import { ffmpegCoreShare } from './cpu.ts';
 
 interface Case {
@@ -56,28 +57,32 @@ const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
+/** The REST client, answering the envelope's data or throwing the error it carries. */
 function apiClient(baseUrl: string) {
-  let token = '';
+  const client = restClient(baseUrl);
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const envelope = (await response.json()) as { data?: Record<string, unknown>; error?: unknown };
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(envelope.error)}`);
-    return envelope.data as Record<string, unknown>;
+    const reply = await client.call(method, path, body);
+    if (!reply.ok)
+      throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.error)}`);
+    return reply.data;
   };
   return {
     call,
     async login() {
-      token = (await call('POST', '/auth/login', ADMIN)).access_token as string;
+      client.signIn((await call('POST', '/auth/login', ADMIN)).access_token as string);
     },
   };
+}
+
+/** Waits until the playlist lists a segment (a transcode starts slower than a copy). */
+async function firstSegment(hlsUrl: string, timeoutSeconds = 20) {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  while (Date.now() < deadline) {
+    const response = await fetch(hlsUrl);
+    if (response.ok && (await response.text()).includes('#EXTINF')) return;
+    await sleep(0.2);
+  }
+  throw new Error(`no segment in ${hlsUrl} after ${timeoutSeconds} s`);
 }
 
 /** A live session in the given latency mode, and what the studio needs to publish to it. */
@@ -135,7 +140,7 @@ async function measure(
       ).publish(url, mime, keyFrameMs, 'canvas'),
     [session.ingestUrl, kase.mimeType, kase.keyFrameMs] as const,
   );
-  await sleep(2);
+  await firstSegment(session.hlsUrl);
   const viewer: Page = await openPage(browser, baseUrl, 'viewer.html', viewerPage);
   await viewer.evaluate(
     ([url, count]) =>
