@@ -32,6 +32,10 @@ export function hlsArgs(options: {
           // One keyframe per segment, so every segment starts with one and lasts `seg` seconds.
           '-force_key_frames',
           `expr:gte(t,n_forced*${seg})`,
+          // MediaRecorder's WebM has a 1 ms time base and a variable frame rate: HLS would
+          // otherwise get constant-rate output at a guessed rate, up to 1000 fps of duplicates.
+          '-fps_mode',
+          'passthrough',
         ]
       : [];
   const audio = plan.audio ? ['-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k'] : [];
