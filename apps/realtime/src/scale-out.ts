@@ -42,6 +42,15 @@ export async function redisScaleOut(url: string, options: { leaseMs?: number } =
   return {
     adapter: createAdapter(client as never),
     isLeader,
+    /** True while Redis answers. */
+    async ping(): Promise<boolean> {
+      if (!client.isReady) return false;
+      try {
+        return (await client.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
     async close() {
       try {
         if (client.isReady && (await client.get(LEADER_KEY)) === nodeId)

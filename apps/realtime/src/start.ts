@@ -17,9 +17,13 @@ export async function startGateway(
     log: options.log,
     ...(scale && { adapter: scale.adapter, isLeader: scale.isLeader }),
   });
+  let closed = false;
+  // /api/health asks the gateway that runs here: open, and with Redis, Redis answering.
+  services.health.watchRealtime(async () => !closed && (scale ? await scale.ping() : true));
   return {
     gateway,
     async close() {
+      closed = true;
       await gateway.close();
       await scale?.close();
     },
