@@ -1,5 +1,7 @@
 import { sessionChannel, staffChannel, userChannel } from '@vidinfra/domain';
+import { createServer } from 'node:http';
 import { createServices } from '@vidinfra/services';
+import { startGateway } from '../src/start.ts';
 import { describe, expect, it } from 'vitest';
 import { collect, dialect, request, useRealtime, waitFor } from './harness.ts';
 
@@ -309,5 +311,20 @@ describe(`bad input (${dialect})`, () => {
     big.emit('subscribe', { channel: 'x'.repeat(64 * 1024) });
     expect(await bigGone).toMatch(/transport close|server disconnect/);
     expect(await request(bystander, 'subscribe', { channel: 'bad' })).toMatchObject({ ok: false });
+  });
+});
+
+describe(`health (${dialect})`, () => {
+  it('tells /api/health how it is: up while the gateway runs beside the API, down without it', async () => {
+    const services = createServices(rt.services.deps);
+    const realtime = async () => (await services.health.check()).checks.realtime.status;
+    expect(await realtime(), 'no gateway started with these services').toBe('down');
+    const started = await startGateway(createServer(), services, { redisUrl: null });
+    try {
+      expect(await realtime()).toBe('up');
+    } finally {
+      await started.close();
+    }
+    expect(await realtime()).toBe('down');
   });
 });

@@ -1,11 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { sessionChannel } from '@vidinfra/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '@vidinfra/services';
 import { redisScaleOut } from '../src/scale-out.ts';
-import { startGateway } from '../src/start.ts';
 import { collect, dialect, request, useRealtime, waitFor } from './harness.ts';
 import { startRedis } from './redis-server.ts';
 
@@ -114,22 +111,5 @@ describe(`scale-out on Redis (${dialect})`, () => {
     } finally {
       child.kill('SIGTERM');
     }
-  });
-
-  it('tells /api/health how it is: up while Redis answers, down without it or once closed', async () => {
-    const services = createServices(rt.services.deps);
-    const realtime = async () => (await services.health.check()).checks.realtime.status;
-    expect(await realtime(), 'no gateway started with these services').toBe('down');
-    const started = await startGateway(createServer(), services, { redisUrl: redis.url });
-    try {
-      expect(await realtime()).toBe('up');
-      await redis.stop();
-      await waitFor(async () => (await realtime()) === 'down');
-      await redis.restart();
-      await waitFor(async () => (await realtime()) === 'up');
-    } finally {
-      await started.close();
-    }
-    expect(await realtime()).toBe('down');
   });
 });
