@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Database } from '@vidinfra/db';
 import { DomainError } from '@vidinfra/domain';
-import { livekitMediaBackend, recordingsDir } from '@vidinfra/media';
+import { hlsRoot, livekitMediaBackend, recordingsDir } from '@vidinfra/media';
 import {
   createServices,
   localMediaBackend,
@@ -37,7 +36,7 @@ export function createServicesFor(config: Config, db: Database, media?: MediaBac
           apiKey: config.livekit.apiKey,
           apiSecret: config.livekit.apiSecret,
           publicUrl: config.publicUrl,
-          hlsDir: join(config.dataDir, 'hls'),
+          hlsDir: hlsRoot(config.dataDir),
           recordingsDir: recordingsDir(config.dataDir),
         })
       : localMediaBackend({

@@ -10,6 +10,7 @@ export {
 export { CLOSE as INGEST_CLOSE_CODES } from './local/close-codes.ts';
 export {
   hlsDir,
+  hlsRoot,
   recordingFile,
   recordingPartsDir,
   recordingsDir,

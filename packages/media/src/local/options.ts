@@ -71,7 +71,9 @@ export const idleTimeoutMs = (options: ResolvedOptions, segmentSeconds: number) 
 // The disk layout under `dataDir`, exported for the packages that serve or count these files.
 
 /** A session's live HLS output (`index.m3u8` and its segments). */
-export const hlsDir = (dataDir: string, sessionId: string) => join(dataDir, 'hls', sessionId);
+/** Where every session's HLS folder lives. */
+export const hlsRoot = (dataDir: string) => join(dataDir, 'hls');
+export const hlsDir = (dataDir: string, sessionId: string) => join(hlsRoot(dataDir), sessionId);
 export const recordingsDir = (dataDir: string) => join(dataDir, 'recordings');
 /** A finished recording. */
 export const recordingFile = (dataDir: string, recordingId: string) =>

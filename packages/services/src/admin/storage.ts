@@ -9,7 +9,7 @@ import {
   type StorageCleanupResponse,
   type StorageStatusResponse,
 } from '@vidinfra/domain';
-import { hlsDir, recordingPartsDir, recordingsDir } from '@vidinfra/media';
+import { hlsDir, hlsRoot, recordingPartsDir, recordingsDir } from '@vidinfra/media';
 import type { Deps } from '../deps.ts';
 import { iso } from '../mappers.ts';
 import { recordingIdOf } from '../recordings/files.ts';
@@ -127,7 +127,7 @@ export const storageService = ({ db, config, now }: Deps) => ({
     const dataDir = config.dataDir;
     const [usage, hlsBytes, volume] = await Promise.all([
       db.repos.recordings.usageByStatus(),
-      dataDir ? folderBytes(join(dataDir, 'hls')) : 0,
+      dataDir ? folderBytes(hlsRoot(dataDir)) : 0,
       dataDir ? volumeOf(dataDir) : {},
     ]);
     const counts = perStatus();
@@ -171,7 +171,7 @@ export const storageService = ({ db, config, now }: Deps) => ({
         if (!recording || spentParts) await removeTree(path, tally);
       }
       const retainedSince = startedAt.getTime() - HLS_RETENTION_HOURS * 3600_000;
-      const hls = join(dataDir, 'hls');
+      const hls = hlsRoot(dataDir);
       for (const entry of await entriesOf(hls)) {
         const id = idOf(entry.name);
         const session = id ? await db.repos.sessions.findById(id) : null;
