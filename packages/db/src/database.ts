@@ -1,6 +1,7 @@
 import { toDomainError } from './driver-errors.ts';
 import type { Executor } from './executor.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
+import { isReadOnly } from './repositories/read-only.ts';
 
 export interface Database {
   readonly dialect: 'postgres' | 'sqlite';
@@ -21,24 +22,36 @@ interface DatabaseParts {
   begin<T>(fn: (x: Executor) => Promise<T>): Promise<T>;
   /** Route every autocommit call through begin (a connection that runs one thing at a time). */
   serializeAutocommit?: boolean;
+  /**
+   * A connection that sees only committed data, for the autocommit calls of read-only methods
+   * (they then skip begin's queue).
+   */
+  reader?: Executor;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+type MethodTable = Record<string, Record<string, AnyMethod>>;
 
-/** The same repositories, each method replaced by route(repoName, methodName, args). */
+/**
+ * The same repositories, each method replaced by route(repoName, methodName, args), or, for a
+ * read-only method when there is a reader, by the reader's own.
+ */
 const routeCalls = (
   shape: Repositories,
   route: (repo: string, method: string, args: unknown[]) => Promise<unknown>,
+  reader?: Repositories,
 ): Repositories =>
   Object.fromEntries(
-    Object.entries(shape).map(([repo, methods]) => [
+    Object.entries(shape as unknown as MethodTable).map(([repo, methods]) => [
       repo,
       Object.fromEntries(
-        Object.keys(methods as object).map((method) => [
+        Object.entries(methods).map(([method, call]) => [
           method,
-          (...args: unknown[]) => route(repo, method, args),
+          reader && isReadOnly(call)
+            ? (reader as unknown as MethodTable)[repo]![method]!
+            : (...args: unknown[]) => route(repo, method, args),
         ]),
       ),
     ]),
@@ -74,10 +87,11 @@ export function assembleDatabase(parts: DatabaseParts): Database {
   };
   const direct = reposFor(parts.autocommit);
   const repos = parts.serializeAutocommit
-    ? routeCalls(direct, (repo, method, args) =>
-        transaction((r) =>
-          (r as unknown as Record<string, Record<string, AnyMethod>>)[repo]![method]!(...args),
-        ),
+    ? routeCalls(
+        direct,
+        (repo, method, args) =>
+          transaction((r) => (r as unknown as MethodTable)[repo]![method]!(...args)),
+        parts.reader && reposFor(parts.reader),
       )
     : direct;
   return {

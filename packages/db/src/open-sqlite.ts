@@ -30,6 +30,27 @@ function cacheStatements(client: BetterSqlite3.Database) {
 }
 
 /**
+ * A second, read-only connection to the same file. In WAL mode it sees every committed
+ * transaction and none in progress, so single-statement reads run on it at once instead of
+ * queueing behind writers (see `readOnly`). An in-memory database has no second connection.
+ */
+function openReader(file: string, tables: Executor['t']) {
+  const client = new BetterSqlite3(file, { readonly: true });
+  client.pragma('busy_timeout = 5000');
+  cacheStatements(client);
+  const db = drizzle(client) as unknown as Db;
+  const executor: Executor = {
+    db,
+    t: tables,
+    dialect: sqliteDialect,
+    journal: { appended: false },
+    atomic: () => Promise.reject(new Error('the read connection runs no transactions')),
+    prepared: preparedCache(db),
+  };
+  return { client, executor };
+}
+
+/**
  * One connection, one transaction at a time. better-sqlite3 is synchronous and its own
  * transaction helper cannot span an `await`, so a transaction here is BEGIN IMMEDIATE … COMMIT
  * behind a queue: while one runs, no other transaction or statement reaches the connection,
@@ -48,6 +69,7 @@ export function openSqlite(file: string): Database {
 
   const db = drizzleDb as unknown as Db;
   const tables = schema as unknown as Executor['t'];
+  const reader = file === ':memory:' ? null : openReader(file, tables);
   const x: Executor = {
     db,
     t: tables,
@@ -80,12 +102,14 @@ export function openSqlite(file: string): Database {
     // Every autocommit call is a transaction of its own, so it waits its turn in the queue.
     autocommit: { ...x, atomic: begin },
     serializeAutocommit: true,
+    ...(reader && { reader: reader.executor }),
     begin,
     ping: async () => {
       client.prepare('select 1').get();
     },
     close: async () => {
       await queue;
+      reader?.client.close();
       client.close();
     },
   });

@@ -99,10 +99,15 @@ describe(`transactions (${dialect})`, () => {
       await sleep(20);
     });
     await held;
-    const during = await db.repos.rooms.findById(room.id);
+    // A read-only method reads the last commit at once on both dialects (SQLite: on its read
+    // connection); any other call on SQLite waits its turn behind the open transaction.
+    const [during, listed] = await Promise.all([
+      db.repos.rooms.findById(room.id),
+      db.repos.rooms.listByOwner(room.ownerId, { page: 1, limit: 10 }),
+    ]);
     await tx;
-    // SQLite runs one thing at a time, so the read waits for the commit; Postgres reads the last commit.
-    expect(during?.name).toBe(dialect === 'sqlite' ? 'renamed' : room.name);
+    expect(during?.name).toBe(room.name);
+    expect(listed.items[0]?.name).toBe(dialect === 'sqlite' ? 'renamed' : room.name);
     expect((await db.repos.rooms.findById(room.id))?.name).toBe('renamed');
   });
 

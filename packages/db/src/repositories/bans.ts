@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { Ban, NewBan } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
+import { readOnly } from './read-only.ts';
 
 export const bansRepository = ({ db, t, dialect }: Executor) => {
   /** Bans in force at `now` that cover the session: its own, or its room's. */
@@ -38,19 +39,21 @@ export const bansRepository = ({ db, t, dialect }: Executor) => {
       return row!;
     },
 
-    async activeFor(
-      userId: string,
-      scope: { sessionId: string; roomId: string },
-      now = new Date(),
-    ): Promise<Ban | null> {
-      const [row] = await db
-        .select()
-        .from(t.bans)
-        .where(and(eq(t.bans.userId, userId), inForce(scope, now)))
-        .orderBy(desc(t.bans.createdAt))
-        .limit(1);
-      return row ?? null;
-    },
+    activeFor: readOnly(
+      async (
+        userId: string,
+        scope: { sessionId: string; roomId: string },
+        now = new Date(),
+      ): Promise<Ban | null> => {
+        const [row] = await db
+          .select()
+          .from(t.bans)
+          .where(and(eq(t.bans.userId, userId), inForce(scope, now)))
+          .orderBy(desc(t.bans.createdAt))
+          .limit(1);
+        return row ?? null;
+      },
+    ),
 
     async listActive(scope: { sessionId: string; roomId: string }, now = new Date()) {
       return listActive(scope, now);

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { Library, LibraryMember } from '../rows.ts';
 import { countRows, offsetOf, paged, type Page, type PageRequest } from './paging.ts';
+import { readOnly } from './read-only.ts';
 
 export type LibraryWithMembership = Library & {
   memberRole: LibraryMember['role'];
@@ -49,10 +50,10 @@ export const librariesRepository = ({ db, t, atomic, dialect }: Executor) => ({
     });
   },
 
-  async findById(id: string): Promise<Library | null> {
+  findById: readOnly(async (id: string): Promise<Library | null> => {
     const [row] = await db.select().from(t.libraries).where(eq(t.libraries.id, id));
     return row ?? null;
-  },
+  }),
 
   async listForUser(userId: string): Promise<(Library & { memberRole: LibraryMember['role'] })[]> {
     const rows = await db
@@ -64,13 +65,15 @@ export const librariesRepository = ({ db, t, atomic, dialect }: Executor) => ({
     return rows.map(({ library, memberRole }) => ({ ...library, memberRole }));
   },
 
-  async membership(libraryId: string, userId: string): Promise<LibraryMember['role'] | null> {
-    const [row] = await db
-      .select({ role: t.libraryMembers.role })
-      .from(t.libraryMembers)
-      .where(and(eq(t.libraryMembers.libraryId, libraryId), eq(t.libraryMembers.userId, userId)));
-    return row?.role ?? null;
-  },
+  membership: readOnly(
+    async (libraryId: string, userId: string): Promise<LibraryMember['role'] | null> => {
+      const [row] = await db
+        .select({ role: t.libraryMembers.role })
+        .from(t.libraryMembers)
+        .where(and(eq(t.libraryMembers.libraryId, libraryId), eq(t.libraryMembers.userId, userId)));
+      return row?.role ?? null;
+    },
+  ),
 
   /** Adds the member or changes their role. */
   async putMember(

@@ -2,6 +2,7 @@
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { SessionParticipant } from '../rows.ts';
+import { readOnly } from './read-only.ts';
 
 export const sessionParticipantsRepository = ({ db, t }: Executor) => ({
   /** Gives the user this role in the session (replacing another one). */
@@ -61,18 +62,20 @@ export const sessionParticipantsRepository = ({ db, t }: Executor) => ({
     return rows.length > 0;
   },
 
-  async roleOf(sessionId: string, userId: string): Promise<SessionParticipant['role'] | null> {
-    const [row] = await db
-      .select({ role: t.sessionParticipants.role })
-      .from(t.sessionParticipants)
-      .where(
-        and(
-          eq(t.sessionParticipants.sessionId, sessionId),
-          eq(t.sessionParticipants.userId, userId),
-        ),
-      );
-    return row?.role ?? null;
-  },
+  roleOf: readOnly(
+    async (sessionId: string, userId: string): Promise<SessionParticipant['role'] | null> => {
+      const [row] = await db
+        .select({ role: t.sessionParticipants.role })
+        .from(t.sessionParticipants)
+        .where(
+          and(
+            eq(t.sessionParticipants.sessionId, sessionId),
+            eq(t.sessionParticipants.userId, userId),
+          ),
+        );
+      return row?.role ?? null;
+    },
+  ),
 
   async list(sessionId: string) {
     return db

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { NewRoom, Room } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
+import { readOnly } from './read-only.ts';
 
 export type RoomPatch = Partial<Pick<Room, 'name' | 'description' | 'visibility'>>;
 
@@ -32,10 +33,10 @@ export const roomsRepository = ({ db, t, dialect }: Executor) => {
       return row!;
     },
 
-    async findById(id: string): Promise<Room | null> {
+    findById: readOnly(async (id: string): Promise<Room | null> => {
       const [row] = await db.select().from(t.rooms).where(eq(t.rooms.id, id));
       return row ?? null;
-    },
+    }),
 
     async update(id: string, patch: RoomPatch): Promise<Room | null> {
       const [row] = await db

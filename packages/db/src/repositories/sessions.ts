@@ -4,6 +4,7 @@ import type { JsonObject } from '../schema/enums.ts';
 import type { AttendanceInterval, NewSession, Room, Session } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
 import { libraryFilter } from './rooms.ts';
+import { readOnly } from './read-only.ts';
 
 export type SessionPatch = Partial<
   Pick<
@@ -81,7 +82,7 @@ export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
     },
 
     /** The session with the room it belongs to (owner, library, visibility: what access rules need). */
-    async findWithRoom(id: string): Promise<{ session: Session; room: Room } | null> {
+    findWithRoom: readOnly(async (id: string): Promise<{ session: Session; room: Room } | null> => {
       const query = prepared('sessions.findWithRoom', (db) =>
         db
           .select({ session: t.sessions, room: t.rooms })
@@ -92,7 +93,7 @@ export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
       );
       const [row] = await query.execute({ id });
       return row ?? null;
-    },
+    }),
 
     async update(id: string, patch: SessionPatch): Promise<Session | null> {
       const [row] = await db
@@ -164,7 +165,7 @@ export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
     },
 
     /** Viewers connected now (open attendance intervals) in one session: a prepared read. */
-    async viewerCount(sessionId: string): Promise<number> {
+    viewerCount: readOnly(async (sessionId: string): Promise<number> => {
       const query = prepared('sessions.viewerCount', (db) =>
         db
           .select({ n: count() })
@@ -179,7 +180,7 @@ export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
       );
       const [row] = await query.execute({ sessionId });
       return Number(row?.n ?? 0);
-    },
+    }),
 
     /** Viewers connected now (open attendance intervals) per session; absent ids have none. */
     async viewerCounts(sessionIds: string[]): Promise<Record<string, number>> {

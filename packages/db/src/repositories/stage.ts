@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, lt, or } from 'drizzle-orm';
 import type { Executor, Tables } from '../executor.ts';
 import type { HandRaise, NewStageParticipant, StageParticipant } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
+import { readOnly } from './read-only.ts';
 
 type QueueEntry = HandRaise;
 type Resolution = 'approved' | 'rejected' | 'withdrawn';
@@ -139,10 +140,10 @@ export const stageRepository = ({ db, t }: Executor) => {
       return row!;
     },
 
-    async find(sessionId: string, userId: string): Promise<StageParticipant | null> {
+    find: readOnly(async (sessionId: string, userId: string): Promise<StageParticipant | null> => {
       const [row] = await db.select().from(t.stageParticipants).where(match(sessionId, userId));
       return row ?? null;
-    },
+    }),
 
     async list(sessionId: string) {
       return db

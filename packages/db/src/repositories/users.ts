@@ -2,6 +2,7 @@ import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { NewUser, User } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
+import { readOnly } from './read-only.ts';
 
 export type UserPatch = Partial<
   Pick<User, 'displayName' | 'role' | 'disabled' | 'passwordHash' | 'email'>
@@ -16,7 +17,7 @@ export const usersRepository = ({ db, t, dialect, prepared }: Executor) => ({
     return row!;
   },
 
-  async findById(id: string): Promise<User | null> {
+  findById: readOnly(async (id: string): Promise<User | null> => {
     const query = prepared('users.findById', (db) =>
       db
         .select()
@@ -26,7 +27,7 @@ export const usersRepository = ({ db, t, dialect, prepared }: Executor) => ({
     );
     const [row] = await query.execute({ id });
     return row ?? null;
-  },
+  }),
 
   async findByEmail(email: string): Promise<User | null> {
     const [row] = await db
