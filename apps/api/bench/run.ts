@@ -1,5 +1,7 @@
 // `npm run bench:api`: `GET /api/sessions/{id}` over REST and the same procedure over tRPC
-// (`sessions.get`) against a bare fastify hello route, all measured in one run with autocannon.
+// (`sessions.get`) against a bare fastify hello route, all measured in one run with autocannon;
+// tRPC's own fastify adapter serving an empty query is measured too, as the ceiling of any tRPC
+// HTTP path.
 // The app is the real server (src/main.ts) on a fresh SQLite database in a temp dir, seeded
 // through its own API with one room and one session.
 // Knobs: BENCH_DURATION (seconds, 10), BENCH_CONNECTIONS (50), BENCH_LOG_LEVEL (the app's log
@@ -34,11 +36,11 @@ async function measure(label: string, url: string): Promise<Measurement> {
   return { label, ...result };
 }
 
-function report(peer: Measurement, measured: Measurement[]) {
+function report(peer: Measurement, measured: Measurement[], emptyTrpc: Measurement) {
   const row = (cells: string[]) =>
     console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(11))).join(''));
   row(['', 'req/s', 'p50 ms', 'p99 ms', 'vs fastify']);
-  for (const m of [peer, ...measured]) {
+  for (const m of [peer, emptyTrpc, ...measured]) {
     const ratio = m.requestsPerSecond / peer.requestsPerSecond;
     row([
       m.label,
@@ -54,6 +56,12 @@ function report(peer: Measurement, measured: Measurement[]) {
     const met = ratio >= TARGET_RATIO && m.p99Ms < TARGET_P99_MS;
     console.log(`  ${met ? 'met    ' : 'MISSED '} ${m.label}`);
   }
+  const trpc = measured.find((m) => m.label.startsWith('tRPC'));
+  if (trpc)
+    console.log(
+      `tRPC's own adapter with an empty query reaches ${(emptyTrpc.requestsPerSecond / peer.requestsPerSecond).toFixed(2)}x fastify; ` +
+        `${trpc.label} is ${(trpc.requestsPerSecond / emptyTrpc.requestsPerSecond).toFixed(2)}x of that`,
+    );
 }
 
 async function main() {
@@ -92,6 +100,10 @@ async function main() {
     if (target.kind === 'rooms')
       console.log('sessions are not served yet: measuring GET /api/rooms/{id} instead');
     const peerResult = await measure('fastify GET /hello', `${peer.baseUrl}/hello`);
+    const emptyTrpc = await measure(
+      'tRPC adapter, empty query (peer)',
+      `${peer.baseUrl}/trpc/hello?input=${input}`,
+    );
     const measured = [
       await measure(
         `REST GET /api/${target.kind}/{id}`,
@@ -103,7 +115,7 @@ async function main() {
       ),
     ];
     console.log('');
-    report(peerResult, measured);
+    report(peerResult, measured, emptyTrpc);
   } finally {
     for (const server of servers) await server.stop();
     if (profile) console.log(`\nCPU profile of the app: ${profileDir}`);

@@ -5,7 +5,8 @@
 import { Id, type Caller } from '@vidinfra/domain';
 import type { ResourceAccess, ResourceKind } from '@vidinfra/services';
 import type { z } from 'zod';
-import { baseProcedure, t, type Context } from './trpc.ts';
+import { toTRPCError } from './errors.ts';
+import { t, type Context } from './trpc.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -96,6 +97,16 @@ async function answerFile(result: FileDownload | DiskFile, ctx: unknown) {
 
 const tagOf = (path: string) => path.split('/')[1] ?? 'default';
 
+/** Runs fn; a domain error leaves as the tRPC error of the fitting code (REST reads the cause). */
+async function mappingErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toTRPCError(error);
+  }
+}
+
+/** The operation's one middleware: the Caller rule, on the resource when it has one. */
 const authorize = (
   def: Pick<OperationDef<z.ZodObject, z.ZodType>, 'caller' | 'resource'>,
   scoped: boolean,
@@ -112,12 +123,14 @@ const authorize = (
         : def.resource === 'chat_message'
           ? values.message_id!
           : values.id!;
-    const access = await services.access.authorize({
-      caller: def.caller,
-      actor,
-      libraryId,
-      ...(def.resource && { resource: { kind: def.resource, id: resourceId } }),
-    });
+    const access = await mappingErrors(() =>
+      services.access.authorize({
+        caller: def.caller,
+        actor,
+        libraryId,
+        ...(def.resource && { resource: { kind: def.resource, id: resourceId } }),
+      }),
+    );
     return next({ ctx: { ...ctx, access, libraryId } satisfies OperationContext });
   });
 
@@ -127,7 +140,7 @@ function build<I extends z.ZodObject, O extends z.ZodType>(
 ) {
   const path = scoped ? (`/libraries/{library_id}${def.path}` as const) : def.path;
   const input = scoped ? def.input.extend({ library_id: Id }) : def.input;
-  const procedure = baseProcedure
+  const procedure = t.procedure
     .meta({
       openapi: {
         method: def.method,
@@ -141,10 +154,14 @@ function build<I extends z.ZodObject, O extends z.ZodType>(
     .input(input as I)
     .output(def.output)
     .use(authorize(def, scoped));
-  const resolve = async ({ ctx, input }: { ctx: unknown; input: unknown }) => {
-    const result = await def.handle({ ctx: ctx as OperationContext, input: input as z.output<I> });
-    return (def.file ? answerFile(result as FileDownload | DiskFile, ctx) : result) as never;
-  };
+  const resolve = ({ ctx, input }: { ctx: unknown; input: unknown }) =>
+    mappingErrors(async () => {
+      const result = await def.handle({
+        ctx: ctx as OperationContext,
+        input: input as z.output<I>,
+      });
+      return (def.file ? answerFile(result as FileDownload | DiskFile, ctx) : result) as never;
+    });
   return def.method === 'GET' ? procedure.query(resolve) : procedure.mutation(resolve);
 }
 

@@ -4,6 +4,7 @@
 import { basename, dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import type { ProcedureCallOptions } from '@trpc/server/unstable-core-do-not-import';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { errorEnvelope, successEnvelope } from '@vidinfra/domain';
@@ -11,7 +12,7 @@ import { describeError } from './errors.ts';
 import { sendFromDisk } from './disk-file.ts';
 import type { FileDownload, FileSink } from './operation.ts';
 
-type CreateContext = (request: FastifyRequest) => unknown;
+type CreateContext = (request: FastifyRequest) => Promise<unknown>;
 
 export function sendError(reply: FastifyReply, error: unknown, log: FastifyInstance['log']) {
   const { status, body, retryAfterSeconds, unexpected } = describeError(error);
@@ -48,11 +49,13 @@ export function registerRestRoutes(
   prefix = '/api',
 ) {
   const procedures = appRouter._def.procedures as Record<string, AnyProcedure>;
-  const createCaller = appRouter.createCaller as (ctx: unknown) => Record<string, unknown>;
   for (const [path, procedure] of Object.entries(procedures)) {
     const openapi = (procedure._def.meta as OpenApiMeta | undefined)?.openapi;
     if (!openapi) continue;
-    const segments = path.split('.');
+    // Called the way tRPC's own server-side caller calls a procedure (without its lookup proxy).
+    const call = procedure as unknown as (
+      options: ProcedureCallOptions<unknown>,
+    ) => Promise<unknown>;
     const isFile = Boolean((procedure._def.meta as { file?: unknown } | undefined)?.file);
     app.route({
       method: openapi.method,
@@ -64,14 +67,16 @@ export function registerRestRoutes(
           ...(request.params as object),
         };
         const fileSink: FileSink = {};
-        const context = createContext(request) as object;
-        const caller = createCaller(isFile ? { ...context, fileSink } : context);
-        const call = segments.reduce<unknown>(
-          (node, key) => (node as Record<string, unknown>)[key],
-          caller,
-        ) as (input: unknown) => Promise<unknown>;
         try {
-          const data = await call(input);
+          const context = (await createContext(request)) as object;
+          const data = await call({
+            path,
+            type: procedure._def.type,
+            ctx: isFile ? { ...context, fileSink } : context,
+            getRawInput: async () => input,
+            signal: undefined,
+            batchIndex: 0,
+          });
           const download = fileSink.download;
           if (download && 'path' in download) {
             // The operation decided the path: only that one file is read.

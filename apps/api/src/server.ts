@@ -15,6 +15,7 @@ import { registerHls } from './hls.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
 import { appRouter } from './routers/index.ts';
+import { toTRPCError } from './errors.ts';
 import type { Context } from './trpc.ts';
 import { documentLivekitWebhook, registerLivekitWebhook } from './webhooks.ts';
 
@@ -87,12 +88,17 @@ export async function buildServer(
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
-  const createContext = (request: FastifyRequest): Context => ({
-    services,
-    token: bearer(request),
-    actor: null,
-    ip: request.ip,
-  });
+  // Who the caller is: a sent token must be valid, even on public operations (it identifies the
+  // caller). What the caller may do is the operation's middleware (operation.ts).
+  const createContext = async (request: FastifyRequest): Promise<Context> => {
+    const token = bearer(request);
+    try {
+      const actor = token !== null ? await services.auth.authenticate(token) : null;
+      return { services, actor, ip: request.ip };
+    } catch (error) {
+      throw toTRPCError(error);
+    }
+  };
 
   app.setErrorHandler((error, _request, reply) => sendError(reply, error, app.log));
   app.setNotFoundHandler((request, reply) =>
