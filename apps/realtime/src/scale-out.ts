@@ -6,6 +6,9 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 
 const LEADER_KEY = 'vidinfra:realtime:relay-leader';
+/** The adapter's private channel of one node (its `channelPrefix`#namespace#uid#). */
+const nodeChannel = (adapterUid: string) => `socket.io#/#${adapterUid}#`;
+const SUBSCRIBE_TIMEOUT_MS = 10_000;
 // Renew only our own lease, atomically.
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 
@@ -42,6 +45,19 @@ export async function redisScaleOut(url: string, options: { leaseMs?: number } =
   return {
     adapter: createAdapter(client as never),
     isLeader,
+    /**
+     * Resolves once the adapter of the node `adapterUid` has subscribed to its Redis channels.
+     * The adapter subscribes in the background and does not handle its SUBSCRIBE failing: a
+     * gateway closed before it completed left an unhandled rejection ("Disconnects client").
+     */
+    async subscribed(adapterUid: string): Promise<void> {
+      const deadline = Date.now() + SUBSCRIBE_TIMEOUT_MS;
+      const channel = nodeChannel(adapterUid);
+      while ((await client.pubSubNumSub(channel))[channel] !== 1) {
+        if (Date.now() > deadline) throw new Error('the Redis adapter did not subscribe in time');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     /** True while Redis answers. */
     async ping(): Promise<boolean> {
       if (!client.isReady) return false;

@@ -17,6 +17,14 @@ export async function startGateway(
     log: options.log,
     ...(scale && { adapter: scale.adapter, isLeader: scale.isLeader }),
   });
+  if (scale) {
+    const adapterUid = (gateway.io.of('/').adapter as unknown as { uid: string }).uid;
+    await scale.subscribed(adapterUid).catch(async (error: unknown) => {
+      await gateway.close();
+      await scale.close();
+      throw error;
+    });
+  }
   let closed = false;
   // /api/health asks the gateway that runs here: open, and with Redis, Redis answering.
   services.health.watchRealtime(async () => !closed && (scale ? await scale.ping() : true));

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { sessionChannel } from '@vidinfra/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '@vidinfra/services';
 import { redisScaleOut } from '../src/scale-out.ts';
+import { startGateway } from '../src/start.ts';
 import { collect, dialect, request, useRealtime, waitFor } from './harness.ts';
 import { startRedis } from './redis-server.ts';
 
@@ -24,6 +27,22 @@ afterAll(async () => {
   }
   await redis?.stop();
 });
+
+/** What this process leaves unhandled while `run` runs (each would crash a production node). */
+async function unhandledDuring(run: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const record = (reason: unknown) => seen.push(String(reason));
+  process.on('unhandledRejection', record);
+  process.on('uncaughtException', record);
+  try {
+    await run();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    process.off('unhandledRejection', record);
+    process.off('uncaughtException', record);
+  }
+  return seen;
+}
 
 const scaledNode = async () => {
   const scale = await redisScaleOut(redis.url, { leaseMs: 1000 });
@@ -111,5 +130,32 @@ describe(`scale-out on Redis (${dialect})`, () => {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+  it('starts a gateway only once its adapter listens on Redis: closing it at once leaves nothing unhandled', async () => {
+    const services = createServices(rt.services.deps);
+    const seen = await unhandledDuring(async () => {
+      for (let i = 0; i < 3; i++) {
+        const started = await startGateway(createServer(), services, { redisUrl: redis.url });
+        await started.close();
+      }
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it('keeps running when Redis dies under a just-started gateway, and is healthy once it is back', async () => {
+    const services = createServices(rt.services.deps);
+    const realtime = async () => (await services.health.check()).checks.realtime.status;
+    const seen = await unhandledDuring(async () => {
+      const started = await startGateway(createServer(), services, { redisUrl: redis.url });
+      try {
+        await redis.stop();
+        await waitFor(async () => (await realtime()) === 'down');
+        await redis.restart();
+        await waitFor(async () => (await realtime()) === 'up', 10_000);
+      } finally {
+        await started.close();
+      }
+    });
+    expect(seen).toEqual([]);
   });
 });
