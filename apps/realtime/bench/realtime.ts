@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,2000,5000').split(',').map(Number);
+const TARGET = { sockets: 5000, p99Ms: 100, throughputRatio: 0.5 };
 const PER_SECOND = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const pinned = spawnSync('taskset', ['--version']).status === 0;
@@ -67,7 +68,14 @@ for (const sockets of SIZES) {
       `  ${name.padEnd(20)} ${r.perSecond.toFixed(0).padStart(7)} deliveries/s (${r.deliveries}/${r.expected})  p50 ${r.p50} ms  p99 ${r.p99} ms  RSS/idle socket ${kb(r.rssPerSocket)}`,
     );
   }
+  const ratio = gateway.perSecond / ws.perSecond;
   console.log(
-    `  ratio gateway/ws: throughput ${(gateway.perSecond / ws.perSecond).toFixed(2)}×, p99 ${(gateway.p99 / Math.max(1, ws.p99)).toFixed(2)}×`,
+    `  ratio gateway/ws: throughput ${ratio.toFixed(2)}×, p99 ${(gateway.p99 / Math.max(1, ws.p99)).toFixed(2)}×`,
   );
+  if (sockets === TARGET.sockets) {
+    const met = gateway.p99 < TARGET.p99Ms && ratio >= TARGET.throughputRatio;
+    console.log(
+      `  target (p99 < ${TARGET.p99Ms} ms, >= ${TARGET.throughputRatio}× ws throughput): ${met ? 'met' : 'MISSED'}`,
+    );
+  }
 }
