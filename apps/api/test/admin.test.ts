@@ -318,6 +318,10 @@ describe(`admin: users (${dialect})`, () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ user_id: user.id, revoked_sessions: 3 });
     expect((await refresh(user.refreshToken)).status).toBe(401);
+    // The access tokens of those logins end with them, not when they expire.
+    const signedOut = await api.call('GET', '/api/auth/me', { token: user.token });
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.body.error?.code).toBe('UNAUTHORIZED');
     const again = await api.call('DELETE', path, { token: admin.token });
     expect(again.body.data.revoked_sessions).toBe(0);
     const missing = await api.call('DELETE', `/api/admin/users/${MISSING_ID}/sessions`, {

@@ -279,6 +279,32 @@ describe(`auth (${dialect})`, () => {
       expect(after.status).toBe(401);
       expect(after.body.error?.code).toBe('UNAUTHORIZED');
     });
+
+    it('ends the access token of the login that logged out at once, on REST and tRPC, and only that login’s', async () => {
+      const host = await api.account('host');
+      const elsewhere = (
+        await api.call<Tokens>('POST', '/api/auth/login', {
+          body: { email: host.email, password: PASSWORD },
+        })
+      ).body.data!;
+      await api.call('POST', '/api/auth/logout', {
+        token: host.token,
+        body: { refresh_token: host.refreshToken },
+      });
+      const rest = await me(api, host.token);
+      expect(rest.status).toBe(401);
+      expect(rest.body.error).toMatchObject({
+        code: 'UNAUTHORIZED',
+        message: 'this login was signed out',
+      });
+      const trpc = await api.app.inject({
+        method: 'GET',
+        url: '/trpc/auth.me',
+        headers: { authorization: `Bearer ${host.token}` },
+      });
+      expect(trpc.statusCode).toBe(401);
+      expect((await me(api, elsewhere.access_token)).status).toBe(200);
+    });
   });
 
   describe('access tokens', () => {
@@ -386,6 +412,8 @@ describe(`auth without a refresh reuse grace (${dialect})`, () => {
     expect(reuse.status).toBe(401);
     expect(reuse.body.error?.code).toBe('UNAUTHORIZED');
     expect((await refresh(api, newest.body.data!.refresh_token)).status).toBe(401);
+    // The thief's access token dies with the family too.
+    expect((await me(api, newest.body.data!.access_token)).status).toBe(401);
   });
 
   it('lets exactly one of concurrent refreshes of one token succeed', async () => {

@@ -29,6 +29,38 @@ export const usersRepository = ({ db, t, dialect, prepared }: Executor) => ({
     return row ?? null;
   }),
 
+  /**
+   * The user with the state of one of their logins (refresh family): `signedOut` when that login
+   * was revoked (logout, reuse of a rotated token, an admin) or is gone. Null: no such user.
+   */
+  findSignedIn: readOnly(
+    async (
+      userId: string,
+      familyId: string,
+    ): Promise<{ user: User; signedOut: boolean } | null> => {
+      const query = prepared('users.findSignedIn', (db) =>
+        db
+          .select({
+            user: t.users,
+            familyId: t.refreshTokenFamilies.id,
+            revokedAt: t.refreshTokenFamilies.revokedAt,
+          })
+          .from(t.users)
+          .leftJoin(
+            t.refreshTokenFamilies,
+            and(
+              eq(t.refreshTokenFamilies.id, sql.placeholder('familyId')),
+              eq(t.refreshTokenFamilies.userId, t.users.id),
+            ),
+          )
+          .where(eq(t.users.id, sql.placeholder('userId')))
+          .prepare('users_find_signed_in'),
+      );
+      const [row] = await query.execute({ userId, familyId });
+      return row ? { user: row.user, signedOut: !row.familyId || row.revokedAt !== null } : null;
+    },
+  ),
+
   async findByEmail(email: string): Promise<User | null> {
     const [row] = await db
       .select()

@@ -159,12 +159,18 @@ export const authService = ({ db, config, now }: Deps) => {
       return toUserResponse(user);
     },
 
-    /** The account behind an access token: UNAUTHORIZED / TOKEN_EXPIRED / ACCOUNT_DISABLED otherwise. */
+    /**
+     * The account behind an access token: UNAUTHORIZED / TOKEN_EXPIRED / ACCOUNT_DISABLED
+     * otherwise. A token dies with its login: logout, a reused refresh token or an admin's
+     * revocation refuse it at once, not when it expires.
+     */
     async authenticate(accessToken: string): Promise<Actor> {
       const claims = await tokens.verify(accessToken, now());
-      const user = await db.repos.users.findById(claims.userId);
-      if (!user) throw new DomainError('UNAUTHORIZED', 'account no longer exists');
+      const found = await db.repos.users.findSignedIn(claims.userId, claims.familyId);
+      if (!found) throw new DomainError('UNAUTHORIZED', 'account no longer exists');
+      const { user, signedOut } = found;
       if (user.disabled) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
+      if (signedOut) throw new DomainError('UNAUTHORIZED', 'this login was signed out');
       return toActor(user);
     },
   };
