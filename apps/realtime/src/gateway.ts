@@ -73,8 +73,15 @@ export function createGateway(options: GatewayOptions) {
     ...(options.adapter && { adapter: options.adapter }),
     cors: { origin: true, credentials: true },
   });
-  const presence = presenceTracker(services, options.presenceGraceMs ?? 10_000, (e) =>
-    log.error(e, 'presence'),
+  const presence = presenceTracker(
+    services,
+    options.presenceGraceMs ?? 10_000,
+    (e) => log.error(e, 'presence'),
+    // Any node: a socket of the user still in the session's channel (the Redis adapter asks all).
+    async (sessionId, userId) =>
+      (await io.in(userRoom(userId)).fetchSockets()).some((socket) =>
+        socket.rooms.has(sessionChannel(sessionId)),
+      ),
   );
   const actions = clientActions(services);
   const viewerCounts = viewerCountBroadcaster(io);

@@ -1,12 +1,15 @@
 // A signed-in viewer following a session is attending it: the first subscription opens an
 // attendance interval, the last disconnect closes it after a grace period, so a flaky network
-// that reconnects within the grace keeps one interval instead of making a hundred.
+// that reconnects within the grace keeps one interval instead of making a hundred. A node counts
+// only its own sockets, so before closing it asks every node (`elsewhere`) whether the viewer
+// still follows the session there.
 import type { Services } from '@vidinfra/services';
 
 export function presenceTracker(
   services: Services,
   graceMs: number,
   onError: (error: unknown) => void,
+  elsewhere: (sessionId: string, userId: string) => Promise<boolean>,
 ) {
   const sockets = new Map<string, number>();
   const closing = new Map<string, NodeJS.Timeout>();
@@ -44,7 +47,15 @@ export function presenceTracker(
         k,
         setTimeout(() => {
           closing.delete(k);
-          attendance.close(sessionId, userId, leftAt).catch(onError);
+          const close = async () => {
+            // Unknown (a node did not answer): closing loses less than an interval left open.
+            const stillThere = await elsewhere(sessionId, userId).catch((error: unknown) => {
+              onError(error);
+              return false;
+            });
+            if (!stillThere && !sockets.has(k)) await attendance.close(sessionId, userId, leftAt);
+          };
+          close().catch(onError);
         }, graceMs),
       );
     },

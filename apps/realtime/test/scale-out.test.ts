@@ -131,6 +131,24 @@ describe(`scale-out on Redis (${dialect})`, () => {
       child.kill('SIGTERM');
     }
   });
+  it('keeps a viewer attending while they follow the session on another node', async () => {
+    const [a, b] = [await scaledNode(), await scaledNode()];
+    const { sessionId } = await rt.liveSession();
+    const viewer = await rt.account('viewer');
+    const active = async () =>
+      (await rt.db.repos.attendance.active(sessionId)).map((entry) => entry.userId);
+    const onA = await rt.connected(a.url, viewer.token);
+    const onB = await rt.connected(b.url, viewer.token);
+    await request(onA, 'subscribe', { channel: sessionChannel(sessionId) });
+    await request(onB, 'subscribe', { channel: sessionChannel(sessionId) });
+    onA.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // well past node A's grace
+    expect(await active()).toEqual([viewer.id]);
+    onB.disconnect();
+    await waitFor(async () => (await active()).length === 0, 3000);
+    expect(await rt.db.repos.attendance.intervals(sessionId)).toHaveLength(1);
+  });
+
   it('starts a gateway only once its adapter listens on Redis: closing it at once leaves nothing unhandled', async () => {
     const services = createServices(rt.services.deps);
     const seen = await unhandledDuring(async () => {
