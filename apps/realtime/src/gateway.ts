@@ -84,7 +84,7 @@ export function createGateway(options: GatewayOptions) {
       ),
   );
   const actions = clientActions(services);
-  const viewerCounts = viewerCountBroadcaster(io);
+  const viewerCounts = viewerCountBroadcaster(io, (e) => log.error(e, 'viewer count'));
 
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
@@ -239,18 +239,25 @@ function parse<T extends z.ZodType>(schema: T, payload: unknown): z.output<T> {
   return result.data;
 }
 
-/** The live viewer count of a session channel, sent at most once a second per session. */
-function viewerCountBroadcaster(io: Server) {
+/**
+ * The live viewer count of a session channel, sent at most once a second per session. Counting
+ * asks every node; when one does not answer, the count waits for the next change.
+ */
+function viewerCountBroadcaster(io: Server, onError: (error: unknown) => void) {
   const dirty = new Set<string>();
   const timer = setInterval(async () => {
     const channels = [...dirty];
     dirty.clear();
     for (const channel of channels) {
-      const count = (await io.in(channel).fetchSockets()).length;
-      io.to(channel).emit(
-        'viewer_count' as never,
-        { session_id: channel.slice('session:'.length), count } as never,
-      );
+      try {
+        const count = (await io.in(channel).fetchSockets()).length;
+        io.to(channel).emit(
+          'viewer_count' as never,
+          { session_id: channel.slice('session:'.length), count } as never,
+        );
+      } catch (error) {
+        onError(error);
+      }
     }
   }, 1000);
   timer.unref();

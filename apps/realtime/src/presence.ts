@@ -5,6 +5,18 @@
 // still follows the session there.
 import type { Services } from '@vidinfra/services';
 
+/** How long a node waits for the others before closing anyway (Redis away, a node hung). */
+const ELSEWHERE_TIMEOUT_MS = 2000;
+
+/** The answer, or a rejection when it takes longer than ms. */
+function within<T>(ms: number, answer: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
 export function presenceTracker(
   services: Services,
   graceMs: number,
@@ -15,7 +27,22 @@ export function presenceTracker(
   const closing = new Map<string, NodeJS.Timeout>();
   const key = (sessionId: string, userId: string) => `${sessionId}|${userId}`;
   const attendance = services.deps.db.repos.attendance;
+  /** Closes decided but still asking the other nodes: shutdown waits for them. */
+  const asking = new Set<Promise<void>>();
   let stopped = false;
+
+  /** Closes the interval unless the viewer came back here or follows the session elsewhere. */
+  async function closeUnlessElsewhere(sessionId: string, userId: string, leftAt: Date) {
+    // Unknown (a node did not answer): closing loses less than an interval left open.
+    const stillThere = await within(ELSEWHERE_TIMEOUT_MS, elsewhere(sessionId, userId)).catch(
+      (error: unknown) => {
+        onError(error);
+        return false;
+      },
+    );
+    if (!stillThere && !sockets.has(key(sessionId, userId)))
+      await attendance.close(sessionId, userId, leftAt);
+  }
 
   return {
     async joined(sessionId: string, userId: string): Promise<void> {
@@ -47,15 +74,9 @@ export function presenceTracker(
         k,
         setTimeout(() => {
           closing.delete(k);
-          const close = async () => {
-            // Unknown (a node did not answer): closing loses less than an interval left open.
-            const stillThere = await elsewhere(sessionId, userId).catch((error: unknown) => {
-              onError(error);
-              return false;
-            });
-            if (!stillThere && !sockets.has(k)) await attendance.close(sessionId, userId, leftAt);
-          };
-          close().catch(onError);
+          const closed = closeUnlessElsewhere(sessionId, userId, leftAt).catch(onError);
+          asking.add(closed);
+          void closed.finally(() => asking.delete(closed));
         }, graceMs),
       );
     },
@@ -65,13 +86,14 @@ export function presenceTracker(
       stopped = true;
       const pending = [...closing.entries()];
       closing.clear();
-      await Promise.all(
-        pending.map(([k, timer]) => {
+      await Promise.all([
+        ...pending.map(([k, timer]) => {
           clearTimeout(timer);
           const [sessionId, userId] = k.split('|') as [string, string];
           return attendance.close(sessionId, userId, services.deps.now());
         }),
-      );
+        ...asking,
+      ]);
     },
   };
 }

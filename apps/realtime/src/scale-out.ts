@@ -19,6 +19,17 @@ export async function redisScaleOut(url: string, options: { leaseMs?: number } =
     socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) },
   });
   client.on('error', () => {}); // reconnects by itself; commands wait in the offline queue
+  // The adapter PUBLISHes its requests to the other nodes (fetchSockets…) without awaiting them:
+  // one failing (Redis gone mid-command) must not be an unhandled rejection, which ends the
+  // process. The asker still fails by its own timeout.
+  const publish = client.publish.bind(client);
+  Object.defineProperty(client, 'publish', {
+    value: (...args: Parameters<typeof publish>) => {
+      const reply = publish(...args);
+      reply.catch(() => {});
+      return reply;
+    },
+  });
   await client.connect();
   const nodeId = randomUUID();
 

@@ -1,6 +1,7 @@
 import { sessionChannel, staffChannel, userChannel } from '@vidinfra/domain';
 import { createServer } from 'node:http';
 import { createServices } from '@vidinfra/services';
+import { Adapter } from 'socket.io-adapter';
 import { startGateway } from '../src/start.ts';
 import { describe, expect, it } from 'vitest';
 import { collect, dialect, request, useRealtime, waitFor } from './harness.ts';
@@ -276,6 +277,59 @@ describe(`presence and attendance (${dialect})`, () => {
     const other = await rt.connected(rt.node.url, null);
     await request(other, 'subscribe', { channel: sessionChannel(sessionId) });
     await waitFor(() => counts.includes(2), 4000);
+  });
+
+  it('logs a count no node answered and still closes the interval, without an unhandled rejection', async () => {
+    /** A cluster where some node never answers: every question to all nodes fails. */
+    class UnansweredAdapter extends Adapter {
+      override fetchSockets(): never {
+        return Promise.reject(new Error('a node did not answer')) as never;
+      }
+    }
+    const errors: string[] = [];
+    const node = await rt.startNode({
+      adapter: UnansweredAdapter as never,
+      log: { warn: () => {}, error: (error, context) => errors.push(`${context}: ${error}`) },
+    });
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const { sessionId } = await rt.liveSession();
+      const viewer = await rt.account('viewer');
+      const socket = await rt.connected(node.url, viewer.token);
+      await request(socket, 'subscribe', { channel: sessionChannel(sessionId) });
+      socket.disconnect();
+      await waitFor(
+        async () => (await rt.db.repos.attendance.active(sessionId)).length === 0,
+        3000,
+      );
+      await waitFor(() => errors.some((e) => e.startsWith('viewer count')), 3000);
+      expect(errors).toContain('presence: Error: a node did not answer');
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
+  it('closes the interval anyway when the other nodes do not answer in time', async () => {
+    /** A cluster where a question to all nodes never comes back (Redis away). */
+    class SilentAdapter extends Adapter {
+      override fetchSockets(): never {
+        return new Promise(() => {}) as never;
+      }
+    }
+    const errors: string[] = [];
+    const node = await rt.startNode({
+      adapter: SilentAdapter as never,
+      log: { warn: () => {}, error: (error, context) => errors.push(`${context}: ${error}`) },
+    });
+    const { sessionId } = await rt.liveSession();
+    const socket = await rt.connected(node.url, (await rt.account('viewer')).token);
+    await request(socket, 'subscribe', { channel: sessionChannel(sessionId) });
+    socket.disconnect();
+    await waitFor(async () => (await rt.db.repos.attendance.active(sessionId)).length === 0, 5000);
+    expect(errors).toContain('presence: Error: no answer within 2000 ms');
   });
 });
 

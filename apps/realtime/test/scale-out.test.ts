@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sessionChannel } from '@vidinfra/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '@vidinfra/services';
+import { createClient } from 'redis';
 import { redisScaleOut } from '../src/scale-out.ts';
 import { startGateway } from '../src/start.ts';
 import { collect, dialect, request, useRealtime, waitFor } from './harness.ts';
@@ -172,6 +173,32 @@ describe(`scale-out on Redis (${dialect})`, () => {
         await waitFor(async () => (await realtime()) === 'up', 10_000);
       } finally {
         await started.close();
+      }
+    });
+    expect(seen).toEqual([]);
+  });
+  it('survives Redis dying while a request to the other nodes is on its way', async () => {
+    const services = createServices(rt.services.deps);
+    const seen = await unhandledDuring(async () => {
+      const start = () => startGateway(createServer(), services, { redisUrl: redis.url });
+      const [a, b] = [await start(), await start()];
+      const admin = createClient({ url: redis.url });
+      admin.on('error', () => {});
+      try {
+        await waitFor(async () => (await a.gateway.io.of('/').adapter.serverCount()) >= 2);
+        // Writes wait (PUBLISH among them), reads answer: fetchSockets counts the nodes, then
+        // its PUBLISH is in flight when Redis goes.
+        await admin.connect();
+        await admin.sendCommand(['CLIENT', 'PAUSE', '5000', 'WRITE']);
+        void a.gateway.io.fetchSockets().catch(() => {});
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await redis.stop();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      } finally {
+        admin.destroy();
+        await a.close();
+        await b.close();
+        await redis.restart();
       }
     });
     expect(seen).toEqual([]);
