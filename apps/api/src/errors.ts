@@ -57,7 +57,10 @@ export function describeError(error: unknown): DescribedError {
       unexpected: false,
     };
   }
-  if (isZodError(cause)) {
+  // A schema's complaint is the caller's fault only about their input: tRPC reports that as
+  // BAD_REQUEST, an output that fails its schema as INTERNAL_SERVER_ERROR (our bug).
+  const aboutInput = !(error instanceof TRPCError) || error.code === 'BAD_REQUEST';
+  if (isZodError(cause) && aboutInput) {
     const details = cause.issues.map((issue) => ({
       field: issue.path.map(String).join('.') || undefined,
       message: issue.message,
@@ -86,4 +89,13 @@ export function toTRPCError(error: unknown): TRPCError {
     message: body.message,
     cause: error instanceof Error ? error : undefined,
   });
+}
+
+/** Runs fn; a domain error leaves as the tRPC error of the fitting code (REST reads the cause). */
+export async function mappingErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toTRPCError(error);
+  }
 }

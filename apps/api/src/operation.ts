@@ -5,7 +5,7 @@
 import { Id, type Caller } from '@vidinfra/domain';
 import type { ResourceAccess, ResourceKind } from '@vidinfra/services';
 import type { z } from 'zod';
-import { toTRPCError } from './errors.ts';
+import { mappingErrors } from './errors.ts';
 import { t, type Context } from './trpc.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -96,15 +96,6 @@ async function answerFile(result: FileDownload | DiskFile, ctx: unknown) {
 }
 
 const tagOf = (path: string) => path.split('/')[1] ?? 'default';
-
-/** Runs fn; a domain error leaves as the tRPC error of the fitting code (REST reads the cause). */
-async function mappingErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toTRPCError(error);
-  }
-}
 
 /** The operation's one middleware: the Caller rule, on the resource when it has one. */
 const authorize = (

@@ -15,7 +15,7 @@ import { registerHls } from './hls.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
 import { appRouter } from './routers/index.ts';
-import { toTRPCError } from './errors.ts';
+import { mappingErrors } from './errors.ts';
 import type { Context } from './trpc.ts';
 import { documentLivekitWebhook, registerLivekitWebhook } from './webhooks.ts';
 
@@ -92,12 +92,9 @@ export async function buildServer(
   // caller). What the caller may do is the operation's middleware (operation.ts).
   const createContext = async (request: FastifyRequest): Promise<Context> => {
     const token = bearer(request);
-    try {
-      const actor = token !== null ? await services.auth.authenticate(token) : null;
-      return { services, actor, ip: request.ip };
-    } catch (error) {
-      throw toTRPCError(error);
-    }
+    const actor =
+      token !== null ? await mappingErrors(() => services.auth.authenticate(token)) : null;
+    return { services, actor, ip: request.ip };
   };
 
   app.setErrorHandler((error, _request, reply) => sendError(reply, error, app.log));

@@ -1,5 +1,7 @@
 // N clients of one kind in this process: connect, follow the channel, then count deliveries and
-// their latency (receive time − commit time carried in the envelope's `at`).
+// their latency (receive time − the time carried in the envelope's `at`: for the gateway the
+// outbox row's creation inside the publishing transaction, so its figures include the commit and
+// the relay; for the plain ws server the moment before it sends).
 //
 // Both kinds are plain `ws` sockets doing the same small work per message (find `at`, record),
 // so the figures are the server's and not the load generator's: at 5k sockets one core receives
@@ -35,11 +37,13 @@ function connectGateway(): Promise<void> {
   clients.push(ws);
   return new Promise<void>((resolve, reject) => {
     ws.once('error', reject);
+    ws.once('close', (code) => reject(new Error(`closed (${code}) before subscribing`)));
     ws.on('message', (data) => {
       const text = String(data);
       if (text.startsWith('42[')) return record(text);
       if (text === '2') return ws.send('3');
       if (text.startsWith('0{')) return ws.send('40');
+      if (text.startsWith('44')) return reject(new Error(`connection refused: ${text}`));
       if (text.startsWith('40')) return ws.send(`421${JSON.stringify(['subscribe', { channel }])}`);
       if (text.startsWith('431')) {
         if (!text.includes('"ok":true')) reject(new Error(`subscribe refused: ${text}`));

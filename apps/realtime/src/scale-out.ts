@@ -6,8 +6,9 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 
 const LEADER_KEY = 'vidinfra:realtime:relay-leader';
-/** The adapter's private channel of one node (its `channelPrefix`#namespace#uid#). */
-const nodeChannel = (adapterUid: string) => `socket.io#/#${adapterUid}#`;
+const CHANNEL_PREFIX = 'socket.io';
+/** The adapter's private channel of one node in the main namespace: prefix#namespace#uid#. */
+const nodeChannel = (adapterUid: string) => `${CHANNEL_PREFIX}#/#${adapterUid}#`;
 const SUBSCRIBE_TIMEOUT_MS = 10_000;
 // Renew only our own lease, atomically.
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
@@ -54,7 +55,7 @@ export async function redisScaleOut(url: string, options: { leaseMs?: number } =
   };
 
   return {
-    adapter: createAdapter(client as never),
+    adapter: createAdapter(client as never, { channelPrefix: CHANNEL_PREFIX }),
     isLeader,
     /**
      * Resolves once the adapter of the node `adapterUid` has subscribed to its Redis channels.

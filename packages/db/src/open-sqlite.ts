@@ -32,7 +32,7 @@ function cacheStatements(client: BetterSqlite3.Database) {
 /**
  * A second, read-only connection to the same file. In WAL mode it sees every committed
  * transaction and none in progress, so single-statement reads run on it at once instead of
- * queueing behind writers (see `readOnly`). An in-memory database has no second connection.
+ * queueing behind writers (see `readOnly`).
  */
 function openReader(file: string, tables: Executor['t']) {
   const client = new BetterSqlite3(file, { readonly: true });
@@ -69,7 +69,8 @@ export function openSqlite(file: string): Database {
 
   const db = drizzleDb as unknown as Db;
   const tables = schema as unknown as Executor['t'];
-  const reader = file === ':memory:' ? null : openReader(file, tables);
+  // '' (a temporary database) and ':memory:' live in this connection only.
+  const reader = file === ':memory:' || file === '' ? null : openReader(file, tables);
   const x: Executor = {
     db,
     t: tables,
