@@ -52,6 +52,8 @@ type GatewaySocket = Socket<
 
 /** A socket's private room, for acting on all of one user's sockets (ban, stage removal). */
 const userRoom = (userId: string) => `uid:${userId}`;
+/** The sockets one login opened, for ending them with it. */
+const loginRoom = (loginId: string) => `login:${loginId}`;
 const MAX_MESSAGE_BYTES = 16 * 1024;
 const ResyncRequest = z.strictObject({
   channel: z.string().max(100),
@@ -106,6 +108,9 @@ export function createGateway(options: GatewayOptions) {
     const socket = raw as GatewaySocket;
     const actor = socket.data.actor;
     if (actor) void socket.join(userRoom(actor.id));
+    if (actor?.loginId) void socket.join(loginRoom(actor.loginId));
+    // A recovered socket skipped the handshake check: its login may have ended meanwhile.
+    if (socket.recovered && actor) void stillSignedIn(socket, actor.id);
     if (socket.recovered) {
       for (const channel of socket.data.attending)
         void presence.joined(channel.slice('session:'.length), actor!.id);
@@ -185,8 +190,25 @@ export function createGateway(options: GatewayOptions) {
     viewerCounts.changed(channel);
   }
 
-  /** Side effects of some events on live sockets: bans and stage removals act at once. */
+  async function stillSignedIn(socket: GatewaySocket, userId: string) {
+    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    const actor =
+      typeof token === 'string' ? await services.auth.authenticate(token).catch(() => null) : null;
+    if (actor?.id !== userId) socket.disconnect(true);
+  }
+
+  /**
+   * Side effects of some events on live sockets: bans and stage removals act at once, and so
+   * does the end of a login (its sockets are disconnected, on every node).
+   */
   async function enforce(envelope: RealtimeEnvelope) {
+    if (envelope.event === 'auth.signed_out') {
+      const ended = envelope.payload as { user_id: string; login_id: string | null };
+      io.in(ended.login_id ? loginRoom(ended.login_id) : userRoom(ended.user_id)).disconnectSockets(
+        true,
+      );
+      return;
+    }
     const userId = (envelope.payload as { user_id?: string }).user_id;
     const channel = parseChannel(envelope.channel);
     if (!userId || !channel || channel.kind === 'user') return;

@@ -243,6 +243,57 @@ describe(`enforcement on live sockets (${dialect})`, () => {
     );
     expect(await told).toEqual({ session_id: sessionId });
   });
+
+  it('disconnects the sockets of a login that ended, and only those', async () => {
+    const viewer = await rt.account('viewer');
+    const email = (await rt.db.repos.users.findById(viewer.id))!.email!;
+    const second = await rt.services.auth.login({ email, password: 'a password for tests' });
+    const first = await rt.connected(rt.node.url, viewer.token);
+    const other = await rt.connected(rt.node.url, second.access_token);
+    const gone = new Promise<string>((resolve) => other.once('disconnect', resolve));
+    const actor = await rt.services.auth.authenticate(second.access_token);
+    expect(await rt.services.auth.logout(actor, { refresh_token: second.refresh_token })).toEqual({
+      revoked: true,
+    });
+    expect(await gone).toBe('io server disconnect');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(first.connected).toBe(true);
+
+    // An admin ending every login of the user ends the rest.
+    const lastGone = new Promise<string>((resolve) => first.once('disconnect', resolve));
+    await rt.services.admin.revokeUserSessions(viewer.id);
+    expect(await lastGone).toBe('io server disconnect');
+  });
+
+  it('ends a recovered socket whose login ended while it was away', async () => {
+    const viewer = await rt.account('viewer');
+    const email = (await rt.db.repos.users.findById(viewer.id))!.email!;
+    const login = await rt.services.auth.login({ email, password: 'a password for tests' });
+    const socket = rt.socket(rt.node.url, login.access_token, {
+      reconnection: true,
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 1000,
+    });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    // Recovery needs an event received (its offset).
+    const { sessionId } = await rt.liveSession();
+    const events = collect(socket);
+    await request(socket, 'subscribe', { channel: sessionChannel(sessionId) });
+    await rt.publish(sessionId, 'a');
+    await waitFor(() => events.length === 1);
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+    const id = socket.id!;
+    socket.io.engine.close(); // the network drops; the client comes back within the window
+    await dropped;
+    // The gateway has seen the drop (kept the socket's state for recovery) before the logout.
+    await waitFor(() => !rt.node.gateway.io.sockets.sockets.has(id));
+    const actor = await rt.services.auth.authenticate(login.access_token);
+    await rt.services.auth.logout(actor, { refresh_token: login.refresh_token });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    expect(socket.recovered).toBe(true);
+    const ended = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect(ended).toBe('io server disconnect');
+  });
 });
 
 describe(`presence and attendance (${dialect})`, () => {

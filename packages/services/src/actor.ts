@@ -6,4 +6,6 @@ export interface Actor {
   role: AccountRole;
   displayName: string;
   email: string | null;
+  /** The login (refresh family) the actor's access token belongs to, when known. */
+  loginId?: string;
 }

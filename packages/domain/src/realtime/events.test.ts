@@ -39,6 +39,7 @@ const EXPECTED_CHANNELS: Record<RealtimeEventName, 'session' | 'staff' | 'user'>
   'recording.ready': 'staff',
   'recording.failed': 'staff',
   'output.state_changed': 'staff',
+  'auth.signed_out': 'user',
   'reminder.rescheduled': 'user',
 };
 

@@ -67,6 +67,8 @@ export const REALTIME_EVENTS = {
   'recording.failed': onStaff(RecordingResponse),
   /** The HLS output's state changed on its own (publisher connected or lost, output failed). */
   'output.state_changed': onStaff(z.object({ session_id: Id, output: OutputState, at: Timestamp })),
+  /** Logins of the user ended (logout, revocation): `login_id` null means every login. */
+  'auth.signed_out': onUser(z.object({ user_id: Id, login_id: Id.nullable() })),
   'reminder.rescheduled': onUser(
     z.object({
       room_id: Id,

@@ -11,6 +11,7 @@ import {
 import type { Repositories, User } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { signOutEverywhere } from '../auth/sign-out.ts';
 import type { Deps } from '../deps.ts';
 import { toUserResponse } from '../mappers.ts';
 
@@ -87,7 +88,7 @@ export const adminUsersService = ({ db }: Deps) => {
           disabled: patch.disabled,
         });
         if (!updated) throw userNotFound();
-        if (patch.disabled) await r.refreshTokens.revokeAllForUser(id, 'account disabled');
+        if (patch.disabled) await signOutEverywhere(r, id, 'account disabled');
         return toUserResponse(updated);
       });
     },
@@ -101,7 +102,7 @@ export const adminUsersService = ({ db }: Deps) => {
       const passwordHash = await hashPassword(password);
       return db.transaction(async (r) => {
         if (!(await r.users.update(id, { passwordHash }))) throw userNotFound();
-        const revoked = await r.refreshTokens.revokeAllForUser(id, 'password changed by an admin');
+        const revoked = await signOutEverywhere(r, id, 'password changed by an admin');
         return { user_id: id, revoked_sessions: revoked };
       });
     },
@@ -109,7 +110,7 @@ export const adminUsersService = ({ db }: Deps) => {
     /** Revokes every refresh-token family of the user. */
     async revokeUserSessions(id: string): Promise<RevokedSessionsResponse> {
       await load(id);
-      const revoked = await db.repos.refreshTokens.revokeAllForUser(id, 'revoked by an admin');
+      const revoked = await db.transaction((r) => signOutEverywhere(r, id, 'revoked by an admin'));
       return { user_id: id, revoked_sessions: revoked };
     },
   };

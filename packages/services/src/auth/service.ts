@@ -16,16 +16,18 @@ import { toUserResponse } from '../mappers.ts';
 import { accessTokens } from './access-tokens.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { hashSecret, newAuthCode, newRefreshToken } from './secrets.ts';
+import { signOutLogin } from './sign-out.ts';
 
 export const AUTH_CODE_TTL_SECONDS = 60;
 
 const invalidCredentials = () =>
   new DomainError('INVALID_CREDENTIALS', 'email or password is wrong');
-const toActor = (user: User): Actor => ({
+const toActor = (user: User, loginId: string): Actor => ({
   id: user.id,
   role: user.role,
   displayName: user.displayName,
   email: user.email,
+  loginId,
 });
 
 export const authService = ({ db, config, now }: Deps) => {
@@ -87,7 +89,9 @@ export const authService = ({ db, config, now }: Deps) => {
         const graceMs = config.refreshReuseGraceSeconds * 1000;
         const withinGrace = graceMs > 0 && current.getTime() - usedAt.getTime() < graceMs;
         if (!withinGrace) {
-          await db.repos.refreshTokens.revokeFamily(found.family.id, 'refresh token reused');
+          await db.transaction((r) =>
+            signOutLogin(r, found.family.userId, found.family.id, 'refresh token reused'),
+          );
           throw new DomainError(
             'UNAUTHORIZED',
             'refresh token was already used; this login is revoked',
@@ -150,7 +154,10 @@ export const authService = ({ db, config, now }: Deps) => {
     ): Promise<{ revoked: boolean }> {
       const found = await db.repos.refreshTokens.findByHash(hashSecret(refresh_token));
       if (!found || found.family.userId !== actor.id) return { revoked: false };
-      return { revoked: await db.repos.refreshTokens.revokeFamily(found.family.id, 'logout') };
+      const revoked = await db.transaction((r) =>
+        signOutLogin(r, actor.id, found.family.id, 'logout'),
+      );
+      return { revoked };
     },
 
     async me(actor: Actor): Promise<UserResponse> {
@@ -171,7 +178,7 @@ export const authService = ({ db, config, now }: Deps) => {
       const { user, signedOut } = found;
       if (user.disabled) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
       if (signedOut) throw new DomainError('UNAUTHORIZED', 'this login was signed out');
-      return toActor(user);
+      return toActor(user, claims.familyId);
     },
   };
 };
