@@ -1,7 +1,7 @@
 // The two servers the benchmark compares, run as a child process (IPC with the orchestrator):
 // `gateway` — our Socket.IO gateway on a fresh SQLite database, chat messages committed to the
 // outbox as the chat service does; `ws` — a plain `ws` server broadcasting the same JSON.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,13 @@ const http = createServer();
 let publish: (i: number) => Promise<void>;
 
 if (kind === 'gateway') {
-  const db = await openDatabase(
-    `file:${join(mkdtempSync(join(tmpdir(), 'bench-rt-')), 'bench.sqlite')}`,
-  );
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rt-'));
+  // The orchestrator ends this process with SIGTERM: the database goes with it.
+  process.once('SIGTERM', () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
+  const db = await openDatabase(`file:${join(dir, 'bench.sqlite')}`);
   const config = {
     jwtSecret: 'bench-secret-bench-secret-bench-secret!!',
     accessTokenTtlSeconds: 900,
