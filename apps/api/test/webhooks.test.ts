@@ -54,17 +54,25 @@ beforeEach(() => {
 let eventCount = 0;
 const eventId = () => `EV_test${++eventCount}`;
 
-/** A delivery as LiveKit makes it: protobuf JSON, signed, `application/webhook+json`. */
+/**
+ * A delivery as LiveKit makes it: protobuf JSON (or the raw text given), signed,
+ * `application/webhook+json`, to this file's app unless `to` names another.
+ */
 async function deliver(
-  event: Record<string, unknown>,
-  options: { secret?: string; body?: string; authorization?: string | null } = {},
+  event: Record<string, unknown> | string,
+  options: {
+    secret?: string;
+    body?: string;
+    authorization?: string | null;
+    to?: { call: typeof api.call };
+  } = {},
 ) {
-  const signed = JSON.stringify(event);
+  const signed = typeof event === 'string' ? event : JSON.stringify(event);
   const authorization =
     options.authorization === undefined
       ? await signWebhook(signed, apiKey, options.secret ?? apiSecret)
       : options.authorization;
-  return api.call('POST', '/api/webhooks/livekit', {
+  return (options.to ?? api).call('POST', '/api/webhooks/livekit', {
     rawBody: options.body ?? signed,
     headers: {
       'content-type': 'application/webhook+json',
@@ -298,13 +306,7 @@ describe('POST /api/webhooks/livekit', () => {
 
     it('a signed body that is not an event → 400 INVALID_JSON; not JSON at all → 415', async () => {
       const body = 'not json';
-      const notJson = await api.call('POST', '/api/webhooks/livekit', {
-        rawBody: body,
-        headers: {
-          'content-type': 'application/webhook+json',
-          authorization: await signWebhook(body, apiKey, apiSecret),
-        },
-      });
+      const notJson = await deliver(body);
       expect(notJson.status).toBe(400);
       expect(notJson.body.error?.code).toBe('INVALID_JSON');
 
@@ -326,14 +328,7 @@ describe('on the local media backend', () => {
   );
 
   it('refuses even a well-signed webhook (503): LiveKit is not in use', async () => {
-    const body = JSON.stringify({ event: 'room_started', id: eventId() });
-    const refused = await local.call('POST', '/api/webhooks/livekit', {
-      rawBody: body,
-      headers: {
-        'content-type': 'application/webhook+json',
-        authorization: await signWebhook(body, apiKey, apiSecret),
-      },
-    });
+    const refused = await deliver({ event: 'room_started', id: eventId() }, { to: local });
     expect(refused.status).toBe(503);
     expect(refused.body.error?.code).toBe('MEDIA_UNAVAILABLE');
   });
