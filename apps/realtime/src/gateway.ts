@@ -54,6 +54,11 @@ type GatewaySocket = Socket<
 const userRoom = (userId: string) => `uid:${userId}`;
 /** The sockets one login opened, for ending them with it. */
 const loginRoom = (loginId: string) => `login:${loginId}`;
+/** The access token a client connected with (`auth: {token}`), if any. */
+const handshakeToken = (socket: { handshake: { auth: unknown } }): string | null => {
+  const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' && token ? token : null;
+};
 const MAX_MESSAGE_BYTES = 16 * 1024;
 const ResyncRequest = z.strictObject({
   channel: z.string().max(100),
@@ -89,10 +94,9 @@ export function createGateway(options: GatewayOptions) {
   const viewerCounts = viewerCountBroadcaster(io, (e) => log.error(e, 'viewer count'));
 
   io.use(async (socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    const token = handshakeToken(socket);
     try {
-      const actor =
-        typeof token === 'string' && token ? await services.auth.authenticate(token) : null;
+      const actor = token ? await services.auth.authenticate(token) : null;
       (socket as GatewaySocket).data.actor = actor;
       (socket as GatewaySocket).data.attending ??= new Set();
       next();
@@ -191,9 +195,8 @@ export function createGateway(options: GatewayOptions) {
   }
 
   async function stillSignedIn(socket: GatewaySocket, userId: string) {
-    const token = (socket.handshake.auth as { token?: unknown })?.token;
-    const actor =
-      typeof token === 'string' ? await services.auth.authenticate(token).catch(() => null) : null;
+    const token = handshakeToken(socket);
+    const actor = token ? await services.auth.authenticate(token).catch(() => null) : null;
     if (actor?.id !== userId) socket.disconnect(true);
   }
 
