@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { dialect, useTestDatabase } from './harness.ts';
 import { makeRoom, makeUser } from './fixtures.ts';
@@ -67,16 +66,24 @@ describe(`transactions (${dialect})`, () => {
     const { db } = t;
     const owner = await makeUser(db);
     const seen: number[] = [];
+    let firstWritten!: () => void;
+    const written = new Promise<void>((resolve) => (firstWritten = resolve));
+    let readerRead!: () => void;
+    const read = new Promise<void>((resolve) => (readerRead = resolve));
     const writer = db.transaction(async (r) => {
       await r.rooms.create({ ownerId: owner.id, name: 'a1', visibility: 'private' });
-      await sleep(20); // a real pause: other requests get the event loop here
+      firstWritten();
+      // Postgres runs the reader's transaction beside this one: it reads while a1 is uncommitted.
+      // SQLite queues it behind this one, so there is nothing to wait for.
+      if (dialect === 'postgres') await read;
       await r.rooms.create({ ownerId: owner.id, name: 'a2', visibility: 'private' });
       throw new Error('writer fails after two writes');
     });
     const reader = (async () => {
-      await sleep(5);
+      await written;
       return db.transaction(async (r) => {
         seen.push((await r.rooms.listByOwner(owner.id, { page: 1, limit: 10 })).total);
+        readerRead();
         await r.rooms.create({ ownerId: owner.id, name: 'b', visibility: 'private' });
       });
     })();
@@ -93,21 +100,25 @@ describe(`transactions (${dialect})`, () => {
     const room = await makeRoom(db);
     let inside!: () => void;
     const held = new Promise<void>((resolve) => (inside = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The transaction stays open until the reads that must not wait for it have answered.
     const tx = db.transaction(async (r) => {
       await r.rooms.update(room.id, { name: 'renamed' });
       inside();
-      await sleep(20);
+      await released;
     });
     await held;
     // A read-only method reads the last commit at once on both dialects (SQLite: on its read
     // connection); any other call on SQLite waits its turn behind the open transaction.
-    const [during, listed] = await Promise.all([
-      db.repos.rooms.findById(room.id),
-      db.repos.rooms.listByOwner(room.ownerId, { page: 1, limit: 10 }),
-    ]);
+    const during = db.repos.rooms.findById(room.id);
+    const listed = db.repos.rooms.listByOwner(room.ownerId, { page: 1, limit: 10 });
+    const unqueued = dialect === 'sqlite' ? [during] : [during, listed];
+    await Promise.all(unqueued);
+    release();
     await tx;
-    expect(during?.name).toBe(room.name);
-    expect(listed.items[0]?.name).toBe(dialect === 'sqlite' ? 'renamed' : room.name);
+    expect((await during)?.name).toBe(room.name);
+    expect((await listed).items[0]?.name).toBe(dialect === 'sqlite' ? 'renamed' : room.name);
     expect((await db.repos.rooms.findById(room.id))?.name).toBe('renamed');
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as domain from './index.ts';
 
-const SPEC = readFileSync(new URL('../../../../shared/spec/live-api.md', import.meta.url), 'utf8');
+const SPEC = readFileSync(new URL('../../../docs/api-contract.md', import.meta.url), 'utf8');
 
 /** The body of the `## <title>` section. */
 function section(title: string): string {

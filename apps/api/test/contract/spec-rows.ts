@@ -2,7 +2,7 @@
 // spec shows up here (and fails until a case covers it).
 import { readFileSync } from 'node:fs';
 
-export const SPEC_URL = new URL('../../../../../shared/spec/live-api.md', import.meta.url);
+export const SPEC_URL = new URL('../../../../docs/api-contract.md', import.meta.url);
 
 export interface SpecRow {
   section: string;
