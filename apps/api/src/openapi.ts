@@ -4,7 +4,7 @@ import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import * as domain from '@vidinfra/domain';
 import { generateOpenApiDocument, type OpenAPIObject, type OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
-import type { FileMeta } from './operation.ts';
+import type { FileMeta } from '@vidinfra/api';
 
 /** Every exported zod schema of the domain that carries a component id. */
 function namedDomainSchemas(): Record<string, z.ZodType> {

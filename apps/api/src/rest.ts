@@ -8,9 +8,9 @@ import type { ProcedureCallOptions } from '@trpc/server/unstable-core-do-not-imp
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { errorEnvelope, successEnvelope } from '@vidinfra/domain';
-import { describeError } from './errors.ts';
+import { describeError } from '@vidinfra/api';
 import { sendFromDisk } from './disk-file.ts';
-import type { FileDownload, FileSink } from './operation.ts';
+import type { FileDownload, FileSink } from '@vidinfra/api';
 
 type CreateContext = (request: FastifyRequest) => Promise<unknown>;
 

@@ -14,9 +14,8 @@ import { registerApiReference } from './docs.ts';
 import { registerHls } from './hls.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
-import { appRouter } from './routers/index.ts';
-import { mappingErrors } from './errors.ts';
-import type { Context } from './trpc.ts';
+import { appRouter, mappingErrors, type Context } from '@vidinfra/api';
+
 import { documentLivekitWebhook, registerLivekitWebhook } from './webhooks.ts';
 
 const bearer = (request: FastifyRequest): string | null => {

@@ -3,7 +3,7 @@ import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { describe, expect, it } from 'vitest';
 import { PLAIN_ROUTE_OPERATIONS } from '../src/webhooks.ts';
-import { appRouter } from '../src/routers/index.ts';
+import { appRouter } from '@vidinfra/api';
 import { dialect, useTestApp } from './harness.ts';
 
 const api = useTestApp();

@@ -12,11 +12,7 @@ import {
   PollResponse,
 } from '@vidinfra/domain';
 import { expect } from 'vitest';
-import {
-  ChatMessageDeletedResponse,
-  LeaveSessionResponse,
-  UnbanResponse,
-} from '../../src/routers/engagement-schemas.ts';
+import { ChatMessageDeletedResponse, LeaveSessionResponse, UnbanResponse } from '@vidinfra/domain';
 import { attendanceExportCase } from './cases-export.ts';
 import {
   expectRecorded,

@@ -11,7 +11,7 @@ import {
   StageTokenResponse,
 } from '@vidinfra/domain';
 import { expect } from 'vitest';
-import { StageRemovalResponse } from '../../src/routers/engagement-schemas.ts';
+import { StageRemovalResponse } from '@vidinfra/domain';
 import { expectRecorded, pendingOf, queued, stageOf } from './engagement-steps.ts';
 import { me, type Case, type Ctx, type DocumentedError, type Request } from './model.ts';
 import type { Denial } from './roles.ts';

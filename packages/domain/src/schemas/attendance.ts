@@ -56,3 +56,21 @@ export const ActiveViewersResponse = paginated(ActiveViewerResponse).meta({
   id: 'ActiveViewersResponse',
 });
 export type ActiveViewersResponse = z.infer<typeof ActiveViewersResponse>;
+
+/** `left` is false when the caller had no open attendance interval. */
+export const LeaveSessionResponse = z
+  .object({ session_id: Id, left: z.boolean() })
+  .meta({ id: 'LeaveSessionResponse' });
+
+/**
+ * The export over tRPC: the file as `content` (CSV per RFC 4180, or a JSON array). Over REST the
+ * same operation streams the file itself (see the `file` flag of operations).
+ */
+export const AttendanceExportResponse = z
+  .object({
+    format: AttendanceExportFormat,
+    content_type: z.string(),
+    filename: z.string(),
+    content: z.string(),
+  })
+  .meta({ id: 'AttendanceExportResponse' });

@@ -41,3 +41,7 @@ export const ChatMessagesResponse = z
   })
   .meta({ id: 'ChatMessagesResponse' });
 export type ChatMessagesResponse = z.infer<typeof ChatMessagesResponse>;
+
+export const ChatMessageDeletedResponse = z
+  .object({ id: Id, session_id: Id, deleted: z.literal(true) })
+  .meta({ id: 'ChatMessageDeletedResponse' });

@@ -58,3 +58,8 @@ export const LibraryMemberParam = z
   .strictObject({ library_id: Id, user_id: Id })
   .meta({ id: 'LibraryMemberParam' });
 export type LibraryMemberParam = z.infer<typeof LibraryMemberParam>;
+
+/** The answer of every delete operation that removes one resource. */
+export const DeleteResponse = z
+  .object({ id: Id, deleted: z.literal(true) })
+  .meta({ id: 'DeleteResponse' });

@@ -48,3 +48,7 @@ export const BanStatusResponse = z
   })
   .meta({ id: 'BanStatusResponse' });
 export type BanStatusResponse = z.infer<typeof BanStatusResponse>;
+
+export const UnbanResponse = z
+  .object({ session_id: Id, user_id: Id, unbanned: z.literal(true) })
+  .meta({ id: 'UnbanResponse' });

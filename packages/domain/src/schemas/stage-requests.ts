@@ -68,3 +68,8 @@ export const JoinRequestListResponse = paginated(JoinRequestResponse).meta({
   id: 'JoinRequestListResponse',
 });
 export type JoinRequestListResponse = z.infer<typeof JoinRequestListResponse>;
+
+/** `POST /sessions/{id}/join_requests`: an optional note to staff, like a hand raise's. */
+export const CreateJoinRequestRequest = z
+  .strictObject({ message: trimmedText(1, 200).optional() })
+  .meta({ id: 'CreateJoinRequestRequest' });

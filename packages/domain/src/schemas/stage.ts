@@ -74,3 +74,8 @@ export const StageTokenResponse = z
   .object({ ...mediaTokenFields, permissions: StagePermissions })
   .meta({ id: 'StageTokenResponse' });
 export type StageTokenResponse = z.infer<typeof StageTokenResponse>;
+
+/** Leaving the stage, or being taken off it. */
+export const StageRemovalResponse = z
+  .object({ session_id: Id, user_id: Id, removed: z.literal(true) })
+  .meta({ id: 'StageRemovalResponse' });

@@ -8,11 +8,10 @@ import {
   RecordingListResponse,
   RecordingResponse,
   UpdateRecordingRequest,
+  DeleteResponse,
 } from '@vidinfra/domain';
 import { z } from 'zod';
 import { operation, type OperationContext } from '../operation.ts';
-
-const DeleteResponse = z.object({ id: Id, deleted: z.literal(true) });
 
 /**
  * The file over tRPC: what it is, not its bytes (play or download it from the REST URL, which

@@ -5,11 +5,10 @@ import {
   PresetListResponse,
   PresetResponse,
   UpdatePresetRequest,
+  DeleteResponse,
 } from '@vidinfra/domain';
 import { z } from 'zod';
 import { operation } from '../operation.ts';
-
-const DeleteResponse = z.object({ id: z.uuid(), deleted: z.literal(true) });
 
 export const presetsOps = {
   create: operation({

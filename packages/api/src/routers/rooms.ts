@@ -6,11 +6,10 @@ import {
   RoomListResponse,
   RoomResponse,
   UpdateRoomRequest,
+  DeleteResponse,
 } from '@vidinfra/domain';
 import { z } from 'zod';
 import { operation } from '../operation.ts';
-
-const DeleteResponse = z.object({ id: z.uuid(), deleted: z.literal(true) });
 
 export const roomOps = {
   list: operation({

@@ -20,11 +20,10 @@ import {
   StreamHealthResponse,
   StudioURLResponse,
   UpdateSessionSettingsRequest,
+  DeleteResponse,
 } from '@vidinfra/domain';
 import { z } from 'zod';
 import { operation, type OperationContext, type OperationDef } from '../operation.ts';
-
-const DeleteResponse = z.object({ id: z.uuid(), deleted: z.literal(true) });
 
 /** The session (and its room) the access middleware loaded. */
 const target = (ctx: OperationContext) => ({

@@ -7,9 +7,9 @@ import {
   IdParam,
   PaginationQuery,
   SessionUserParam,
+  UnbanResponse,
 } from '@vidinfra/domain';
 import { operation } from '../operation.ts';
-import { UnbanResponse } from './engagement-schemas.ts';
 
 export const moderationOps = {
   ban: operation({

@@ -7,10 +7,11 @@ import {
   Id,
   IdParam,
   PaginationQuery,
+  AttendanceExportResponse,
+  LeaveSessionResponse,
 } from '@vidinfra/domain';
 import { z } from 'zod';
 import { operation } from '../operation.ts';
-import { AttendanceExportResponse, LeaveSessionResponse } from './engagement-schemas.ts';
 
 /** The export as REST serves it: the file itself, CSV or a JSON array of rows with emails. */
 const EXPORT_FILE = {

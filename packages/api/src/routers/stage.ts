@@ -19,9 +19,10 @@ import {
   StageParticipantResponse,
   StageTokenResponse,
   UpdateStagePermissionsRequest,
+  CreateJoinRequestRequest,
+  StageRemovalResponse,
 } from '@vidinfra/domain';
 import { operation } from '../operation.ts';
-import { CreateJoinRequestRequest, StageRemovalResponse } from './engagement-schemas.ts';
 
 const attendeeOps = {
   raiseHand: operation({

@@ -5,9 +5,9 @@ import {
   ChatMessagesResponse,
   CreateChatMessageRequest,
   Id,
+  ChatMessageDeletedResponse,
 } from '@vidinfra/domain';
 import { operation } from '../operation.ts';
-import { ChatMessageDeletedResponse } from './engagement-schemas.ts';
 
 export const chatOps = {
   list: operation({
