@@ -1,6 +1,5 @@
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Database } from '@vidinfra/db';
-import { DomainError } from '@vidinfra/domain';
 import { hlsRoot, livekitMediaBackend, recordingsDir } from '@vidinfra/media';
 import {
   createServices,
@@ -13,8 +12,9 @@ import type { Config } from './config.ts';
 import { registerApiReference } from './docs.ts';
 import { registerHls } from './hls.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { registerRequestParsing } from './request-parsing.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
-import { appRouter, mappingErrors, type Context } from '@vidinfra/api';
+import { appRouter, describeError, mappingErrors, type Context } from '@vidinfra/api';
 
 import { documentLivekitWebhook, registerLivekitWebhook } from './webhooks.ts';
 
@@ -86,6 +86,8 @@ export async function buildServer(
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Errors fastify raises before routing (a malformed or too long URL) answer in the envelope.
+    frameworkErrors: (error, _request, reply) => sendError(reply, error, reply.log),
   });
   // Who the caller is: a sent token must be valid, even on public operations (it identifies the
   // caller). What the caller may do is the operation's middleware (operation.ts).
@@ -97,19 +99,16 @@ export async function buildServer(
   };
 
   app.setErrorHandler((error, _request, reply) => sendError(reply, error, app.log));
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
-      reply,
-      new DomainError('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`),
-      app.log,
-    ),
-  );
+  registerRequestParsing(app, (reply, error) => sendError(reply, error, app.log));
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
       createContext: ({ req }: { req: FastifyRequest }) => createContext(req),
+      onError: ({ error }: { error: unknown }) => {
+        if (describeError(error).unexpected) app.log.error({ err: error }, 'unexpected error');
+      },
     },
   });
   registerRestRoutes(app, appRouter, createContext);

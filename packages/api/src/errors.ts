@@ -28,12 +28,28 @@ const TRPC_TO_DOMAIN: Partial<Record<TRPCError['code'], ErrorCode>> = {
   METHOD_NOT_SUPPORTED: 'NOT_FOUND',
 };
 
-/** fastify's own request errors (body parsing, size, content type). */
+/** The HTTP framework's own request errors (URL, body parsing, size, content type), by code. */
+const FRAMEWORK_TO_DOMAIN: Record<string, ErrorCode> = {
+  FST_ERR_BAD_URL: 'VALIDATION_ERROR',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_ERROR',
+};
+
+/** ... and by status, for the ones not named above. */
 const HTTP_TO_DOMAIN: Record<number, ErrorCode> = {
   400: 'INVALID_JSON',
   404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** A framework error's message names the framework's own terms: the code's text reads better. */
+const FRAMEWORK_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  VALIDATION_ERROR: 'the request URL or its headers are malformed',
+  URI_TOO_LONG: 'a path parameter is too long',
+  UNSUPPORTED_MEDIA_TYPE: 'send the body as application/json',
 };
 
 const described = (
@@ -73,10 +89,14 @@ export function describeError(error: unknown): DescribedError {
     const code = TRPC_TO_DOMAIN[error.code];
     if (code) return described(code, error.message);
   }
-  const status = (error as { statusCode?: unknown })?.statusCode;
-  if (typeof status === 'number' && HTTP_TO_DOMAIN[status]) {
-    return described(HTTP_TO_DOMAIN[status], (error as Error).message);
-  }
+  const { statusCode, code: frameworkCode } = (error ?? {}) as {
+    statusCode?: unknown;
+    code?: unknown;
+  };
+  const code =
+    (typeof frameworkCode === 'string' && FRAMEWORK_TO_DOMAIN[frameworkCode]) ||
+    (typeof statusCode === 'number' && HTTP_TO_DOMAIN[statusCode]);
+  if (code) return described(code, FRAMEWORK_MESSAGES[code] ?? (error as Error).message);
   return described('INTERNAL', 'internal error', { unexpected: true });
 }
 

@@ -14,10 +14,23 @@ export const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
-    errorFormatter: ({ shape, error }) => ({
-      ...shape,
-      data: { ...shape.data, error: describeError(error).body },
-    }),
+    // Never a stack trace to a client, whatever NODE_ENV says: the server logs unexpected errors.
+    isDev: false,
+    // The one error model: the same machine code, readable message and field details as the
+    // REST envelope's `error`, under `data.error`; tRPC's own code and status stay for its client.
+    errorFormatter: ({ shape, error }) => {
+      const body = describeError(error).body;
+      return {
+        message: body.message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          ...(shape.data.path !== undefined && { path: shape.data.path }),
+          error: body,
+        },
+      };
+    },
   });
 
 export const router = t.router;

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, [number, string]> = {
   ACCOUNT_DISABLED: [403, 'FORBIDDEN'],
   PLAYBACK_TOKEN_EXPIRED: [403, 'FORBIDDEN'],
   NOT_FOUND: [404, 'NOT_FOUND'],
+  METHOD_NOT_ALLOWED: [405, 'METHOD_NOT_SUPPORTED'],
   NO_DEFAULT_PLAYBACK: [404, 'NOT_FOUND'],
   CONFLICT: [409, 'CONFLICT'],
   INVALID_STATE_TRANSITION: [409, 'CONFLICT'],
@@ -40,6 +41,7 @@ const EXPECTED: Record<string, [number, string]> = {
   CODE_EXPIRED: [410, 'NOT_FOUND'],
   PRECONDITION_FAILED: [412, 'PRECONDITION_FAILED'],
   PAYLOAD_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE'],
+  URI_TOO_LONG: [414, 'BAD_REQUEST'],
   UNSUPPORTED_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE'],
   RANGE_NOT_SATISFIABLE: [416, 'BAD_REQUEST'],
   BUSINESS_RULE: [422, 'UNPROCESSABLE_CONTENT'],
@@ -63,11 +65,11 @@ describe('ERROR_CODES', () => {
     expect(DEFAULT_ERROR_MESSAGES[code]).toMatch(/\S/);
   });
 
-  it("agrees with tRPC's own status for every code but the 410 and 416 ones", () => {
+  it("agrees with tRPC's own status for every code but the 410, 414 and 416 ones", () => {
     const disagreeing = ERROR_CODE_NAMES.filter(
       (code) => TRPC_ERROR_STATUS[ERROR_CODES[code].trpc] !== ERROR_CODES[code].status,
     );
-    expect(disagreeing).toEqual(['CODE_EXPIRED', 'RANGE_NOT_SATISFIABLE']);
+    expect(disagreeing).toEqual(['CODE_EXPIRED', 'URI_TOO_LONG', 'RANGE_NOT_SATISFIABLE']);
   });
 
   it('is exactly the listed codes', () => {

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   ACCOUNT_DISABLED: { status: 403, trpc: 'FORBIDDEN' },
   PLAYBACK_TOKEN_EXPIRED: { status: 403, trpc: 'FORBIDDEN' },
   NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  METHOD_NOT_ALLOWED: { status: 405, trpc: 'METHOD_NOT_SUPPORTED' },
   NO_DEFAULT_PLAYBACK: { status: 404, trpc: 'NOT_FOUND' },
   CONFLICT: { status: 409, trpc: 'CONFLICT' },
   INVALID_STATE_TRANSITION: { status: 409, trpc: 'CONFLICT' },
@@ -63,6 +64,8 @@ export const ERROR_CODES = {
   CODE_EXPIRED: { status: 410, trpc: 'NOT_FOUND' },
   PRECONDITION_FAILED: { status: 412, trpc: 'PRECONDITION_FAILED' },
   PAYLOAD_TOO_LARGE: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
+  // tRPC has no 414 (its inputs travel in a query string only for queries): BAD_REQUEST.
+  URI_TOO_LONG: { status: 414, trpc: 'BAD_REQUEST' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   // tRPC has no 416 (only REST serves byte ranges): procedures throw BAD_REQUEST.
   RANGE_NOT_SATISFIABLE: { status: 416, trpc: 'BAD_REQUEST' },
@@ -93,6 +96,7 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   ACCOUNT_DISABLED: 'This account is disabled',
   PLAYBACK_TOKEN_EXPIRED: 'The playback token has expired: fetch the playback again',
   NOT_FOUND: 'Not found',
+  METHOD_NOT_ALLOWED: 'This path does not answer that method',
   NO_DEFAULT_PLAYBACK: 'No default playback found for session',
   CONFLICT: 'The request conflicts with the current state',
   INVALID_STATE_TRANSITION: 'The session cannot make that transition',
@@ -106,6 +110,7 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   CODE_EXPIRED: 'The code has expired or was already used',
   PRECONDITION_FAILED: 'A precondition of the request failed',
   PAYLOAD_TOO_LARGE: 'The request is too large',
+  URI_TOO_LONG: 'The request URL is too long',
   UNSUPPORTED_MEDIA_TYPE: 'Send the body as application/json',
   RANGE_NOT_SATISFIABLE: 'The requested range is outside the file',
   BUSINESS_RULE: 'The request breaks a business rule',

@@ -3,6 +3,7 @@ import {
   AuthResponse,
   GenerateAuthCodeResponse,
   HealthResponse,
+  UpdatePasswordResponse,
   UserResponse,
   ViewerRegisterResponse,
 } from '@vidinfra/domain';
@@ -145,6 +146,35 @@ export const authCases: Record<string, Case> = {
       const refreshed = await post(ctx.api, '/auth/refresh', { refresh_token: token });
       expect(refreshed.status).toBe(401);
     },
+  },
+
+  'Update Password': {
+    // The same password again: the shared accounts keep signing in with it.
+    prepare: async (ctx) => {
+      ctx.scratch.otherLogin = await freshRefreshToken(ctx.api.services, subject(ctx));
+      return { body: { current_password: PASSWORD, new_password: PASSWORD } };
+    },
+    output: UpdatePasswordResponse,
+    verify: async (data, ctx) => {
+      expect(data.other_logins_ended).toBeGreaterThanOrEqual(1);
+      const refreshed = await post(ctx.api, '/auth/refresh', {
+        refresh_token: ctx.scratch.otherLogin,
+      });
+      expect(refreshed.status, 'the other login ended').toBe(401);
+      const me = await ctx.api.call('GET', '/api/auth/me', { token: ctx.person?.token });
+      expect(me.status, 'the calling login stays signed in').toBe(200);
+    },
+    state: async (ctx) => (await ctx.api.db.repos.users.findById(subject(ctx).id))?.passwordHash,
+    errors: [
+      {
+        name: 'a wrong current password is 403 naming the field, and changes nothing',
+        as: 'viewer',
+        prepare: async () => ({
+          body: { current_password: 'not the password', new_password: 'another password' },
+        }),
+        expect: { status: 403, code: 'FORBIDDEN' },
+      },
+    ],
   },
 
   'Generate a short-lived auth code': {

@@ -7,6 +7,8 @@ import {
   LoginRequest,
   LogoutRequest,
   RefreshTokenRequest,
+  UpdatePasswordRequest,
+  UpdatePasswordResponse,
   UserResponse,
   ViewerRegisterRequest,
   ViewerRegisterResponse,
@@ -84,6 +86,23 @@ export const authOps = {
     input: LogoutRequest,
     output: LogoutResponse,
     handle: ({ ctx, input }) => ctx.services.auth.logout(ctx.actor!, input),
+  }),
+  updatePassword: operation({
+    name: 'Update Password',
+    method: 'PUT',
+    path: '/auth/password',
+    caller: 'any',
+    input: UpdatePasswordRequest,
+    output: UpdatePasswordResponse,
+    // Each wrong current password counts like a failed login of the account.
+    handle: async ({ ctx, input }) => {
+      const actor = ctx.actor!;
+      const account = actor.email ?? actor.id;
+      await ctx.services.loginLimiter.attempt(account, ctx.ip);
+      const updated = await ctx.services.auth.updatePassword(actor, input);
+      await ctx.services.loginLimiter.succeeded(account, ctx.ip);
+      return updated;
+    },
   }),
   generateCode: operation({
     name: 'Generate a short-lived auth code',

@@ -1,6 +1,6 @@
 // Device tokens, refresh-token families and one-time auth codes. Secrets are stored hashed:
 // callers pass hashes, never raw tokens.
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { AuthCode, NewAuthCode, RefreshToken, RefreshTokenFamily, User } from '../rows.ts';
 
@@ -91,16 +91,24 @@ export const refreshTokensRepository = ({ db, t, atomic }: Executor) => ({
     return rows.length > 0;
   },
 
-  /** Revokes every live family of the user; returns how many. */
-  async revokeAllForUser(userId: string, reason: string): Promise<number> {
+  /** Revokes every live family of the user (but `exceptFamilyId`); returns their ids. */
+  async revokeAllForUser(
+    userId: string,
+    reason: string,
+    exceptFamilyId?: string,
+  ): Promise<string[]> {
     const rows = await db
       .update(t.refreshTokenFamilies)
       .set({ revokedAt: new Date(), revokedReason: reason })
       .where(
-        and(eq(t.refreshTokenFamilies.userId, userId), isNull(t.refreshTokenFamilies.revokedAt)),
+        and(
+          eq(t.refreshTokenFamilies.userId, userId),
+          isNull(t.refreshTokenFamilies.revokedAt),
+          exceptFamilyId ? ne(t.refreshTokenFamilies.id, exceptFamilyId) : undefined,
+        ),
       )
       .returning({ id: t.refreshTokenFamilies.id });
-    return rows.length;
+    return rows.map((row) => row.id);
   },
 });
 

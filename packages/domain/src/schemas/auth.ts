@@ -7,6 +7,7 @@ import {
   EmailInput,
   ExpiresIn,
   Id,
+  NewPassword,
   PasswordAttempt,
   Token,
 } from './fields.ts';
@@ -63,3 +64,15 @@ export type AuthResponse = z.infer<typeof AuthResponse>;
 
 export const ViewerRegisterResponse = z.object(authTokens).meta({ id: 'ViewerRegisterResponse' });
 export type ViewerRegisterResponse = z.infer<typeof ViewerRegisterResponse>;
+
+/** `PUT /auth/password`: the caller's own password, proven by the current one. */
+export const UpdatePasswordRequest = z
+  .strictObject({ current_password: PasswordAttempt, new_password: NewPassword })
+  .meta({ id: 'UpdatePasswordRequest' });
+export type UpdatePasswordRequest = z.infer<typeof UpdatePasswordRequest>;
+
+/** How many of the caller's other logins the change ended (the calling one stays signed in). */
+export const UpdatePasswordResponse = z
+  .object({ updated: z.literal(true), other_logins_ended: z.number().int().min(0) })
+  .meta({ id: 'UpdatePasswordResponse' });
+export type UpdatePasswordResponse = z.infer<typeof UpdatePasswordResponse>;

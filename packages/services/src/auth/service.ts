@@ -6,6 +6,8 @@ import {
   type GenerateAuthCodeResponse,
   type LoginRequest,
   type RefreshTokenRequest,
+  type UpdatePasswordRequest,
+  type UpdatePasswordResponse,
   type UserResponse,
   type ViewerRegisterRequest,
 } from '@vidinfra/domain';
@@ -14,9 +16,9 @@ import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { toUserResponse } from '../mappers.ts';
 import { accessTokens } from './access-tokens.ts';
-import { decoyHash, verifyPassword } from './passwords.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { hashSecret, newAuthCode, newRefreshToken } from './secrets.ts';
-import { signOutLogin } from './sign-out.ts';
+import { signOutLogin, signOutOtherLogins } from './sign-out.ts';
 
 export const AUTH_CODE_TTL_SECONDS = 60;
 
@@ -158,6 +160,35 @@ export const authService = ({ db, config, now }: Deps) => {
         signOutLogin(r, actor.id, found.family.id, 'logout'),
       );
       return { revoked };
+    },
+
+    /**
+     * The caller's own password, proven by the current one; the caller's other logins end (the
+     * calling one stays signed in), and their sockets with them.
+     */
+    async updatePassword(
+      actor: Actor,
+      { current_password, new_password }: UpdatePasswordRequest,
+    ): Promise<UpdatePasswordResponse> {
+      const user = await db.repos.users.findById(actor.id);
+      if (!user) throw new DomainError('UNAUTHORIZED', 'account no longer exists');
+      if (!user.passwordHash)
+        throw new DomainError(
+          'BUSINESS_RULE',
+          'this account signs in with its device: it has no password',
+        );
+      if (!(await verifyPassword(user.passwordHash, current_password))) {
+        const message = 'the current password is wrong';
+        throw new DomainError('FORBIDDEN', message, {
+          details: [{ field: 'current_password', message }],
+        });
+      }
+      const passwordHash = await hashPassword(new_password);
+      const ended = await db.transaction(async (r) => {
+        await r.users.update(actor.id, { passwordHash });
+        return signOutOtherLogins(r, actor.id, actor.loginId, 'password changed');
+      });
+      return { updated: true, other_logins_ended: ended };
     },
 
     async me(actor: Actor): Promise<UserResponse> {

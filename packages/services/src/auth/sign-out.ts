@@ -24,6 +24,20 @@ export async function signOutEverywhere(
   reason: string,
 ): Promise<number> {
   const revoked = await r.refreshTokens.revokeAllForUser(userId, reason);
-  if (revoked) await recordEvent(r, 'auth.signed_out', userId, { user_id: userId, login_id: null });
-  return revoked;
+  if (revoked.length)
+    await recordEvent(r, 'auth.signed_out', userId, { user_id: userId, login_id: null });
+  return revoked.length;
+}
+
+/** Ends every login of the user but `keptLoginId`, each on its own; returns how many. */
+export async function signOutOtherLogins(
+  r: Repositories,
+  userId: string,
+  keptLoginId: string | undefined,
+  reason: string,
+): Promise<number> {
+  const revoked = await r.refreshTokens.revokeAllForUser(userId, reason, keptLoginId);
+  for (const loginId of revoked)
+    await recordEvent(r, 'auth.signed_out', userId, { user_id: userId, login_id: loginId });
+  return revoked.length;
 }
