@@ -47,10 +47,15 @@ export interface FileMeta {
   contentTypes: Record<string, z.ZodType>;
 }
 
-export interface OperationDef<I extends z.ZodObject, O extends z.ZodType> {
+export interface OperationDef<
+  I extends z.ZodObject,
+  O extends z.ZodType,
+  M extends Method = Method,
+> {
   /** The reference's operation name: the OpenAPI summary. */
   name: string;
-  method: Method;
+  /** GET operations are tRPC queries, the others mutations. */
+  method: M;
   path: `/${string}`;
   caller: Caller;
   /** Loaded from the input's `id` before the rule is checked. */
@@ -125,8 +130,8 @@ const authorize = (
     return next({ ctx: { ...ctx, access, libraryId } satisfies OperationContext });
   });
 
-function build<I extends z.ZodObject, O extends z.ZodType>(
-  def: OperationDef<I, O>,
+function build<I extends z.ZodObject, O extends z.ZodType, M extends Method>(
+  def: OperationDef<I, O, M>,
   scoped: boolean,
 ) {
   const path = scoped ? (`/libraries/{library_id}${def.path}` as const) : def.path;
@@ -153,10 +158,17 @@ function build<I extends z.ZodObject, O extends z.ZodType>(
       });
       return (def.file ? answerFile(result as FileDownload | DiskFile, ctx) : result) as never;
     });
-  return def.method === 'GET' ? procedure.query(resolve) : procedure.mutation(resolve);
+  const query = () => procedure.query(resolve);
+  const mutation = () => procedure.mutation(resolve);
+  // The method decides the procedure's type too, so clients see `.query` or `.mutate`, not both.
+  return (def.method === 'GET' ? query() : mutation()) as M extends 'GET'
+    ? ReturnType<typeof query>
+    : ReturnType<typeof mutation>;
 }
 
-export function operation<I extends z.ZodObject, O extends z.ZodType>(def: OperationDef<I, O>) {
+export function operation<I extends z.ZodObject, O extends z.ZodType, M extends Method>(
+  def: OperationDef<I, O, M>,
+) {
   return {
     def,
     procedure: build(def, false),

@@ -1,0 +1,18 @@
+// @vidinfra/api-client: what a browser app needs to speak the contract — the typed tRPC client
+// and the signed-in session. Browser-safe: it imports @vidinfra/domain and the API's types only.
+export {
+  createAuthSession,
+  memoryTokenStore,
+  type AuthSession,
+  type AuthSessionOptions,
+  type TokenStore,
+  type Tokens,
+} from './auth-session.ts';
+export {
+  authenticatedFetch,
+  createApiClient,
+  type ApiClient,
+  type ApiClientOptions,
+} from './trpc-client.ts';
+export type { RouterInputs, RouterOutputs } from '@vidinfra/api';
+export { apiErrorOf } from './api-error.ts';
