@@ -44,10 +44,13 @@ const hostSideAction = <O extends z.ZodType>(
     handle,
   });
 
-const hostMediaState = (kind: 'video' | 'audio', name: string) =>
+/** What the host turns on or off, by the kind of media state. */
+const DEVICE = { video: 'camera', audio: 'microphone' } as const;
+
+const hostMediaState = (kind: keyof typeof DEVICE, name: string) =>
   operation({
     name,
-    description: `Host side of the session. Tells everyone in the session (a realtime \`host.${kind}\` event) that the host turned their ${kind === 'video' ? 'camera' : 'microphone'} on or off; changes no media.`,
+    description: `Host side of the session. Tells everyone in the session (realtime event \`host.${kind}\`) that the host turned the ${DEVICE[kind]} on or off; no media changes.`,
     method: 'POST',
     path: `/sessions/{id}/host/${kind}`,
     caller: 'host_side',
