@@ -42,7 +42,7 @@ const AUTH_OPERATIONS = [
 
 type OpenApiDocument = Record<string, unknown> & {
   openapi: string;
-  paths: Record<string, Record<string, { summary?: string }>>;
+  paths: Record<string, Record<string, { summary?: string; description?: string }>>;
   components: { schemas: Record<string, unknown> };
 };
 
@@ -106,6 +106,21 @@ describe(`API reference (${dialect})`, () => {
     expect(documented).toHaveLength(defined.length);
     for (const [method, path, summary] of AUTH_OPERATIONS)
       expect(summaryOf(document, method, path), `${method} ${path}`).toBe(summary);
+  });
+
+  it('describes every operation, so the ways into a live session read apart', async () => {
+    const document = await fetchDocument();
+    const undescribed = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, operation]) => !operation.description?.trim())
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(undescribed).toEqual([]);
+    const ways = ['start', 'go_live', 'webcam_hls'].map(
+      (action) => document.paths[`/sessions/{id}/${action}`]?.post?.description,
+    );
+    expect(ways.every(Boolean)).toBe(true);
+    expect(new Set(ways).size).toBe(ways.length);
   });
 
   it('names every schema of the reference under components.schemas', async () => {

@@ -23,12 +23,12 @@ const parse = <A extends ActionName>(name: A, payload: unknown): ClientActionPay
 
 export function clientActions(services: Services): ActionHandlers {
   /** The REST operation's rule: the caller is an attendee of the session (or the poll's). */
-  const attendee = async (
+  const attendee = <K extends ResourceKind>(
     actor: Actor,
-    kind: ResourceKind,
+    kind: K,
     id: string,
     caller: Caller = 'attendee',
-  ) => (await services.access.authorize({ caller, actor, resource: { kind, id } }))!;
+  ) => services.access.authorize({ caller, actor, resource: { kind, id } });
 
   return {
     async 'chat:send'(actor, payload) {
@@ -37,7 +37,7 @@ export function clientActions(services: Services): ActionHandlers {
     },
     async 'poll:vote'(actor, payload) {
       const { poll_id, ...ballot } = parse('poll:vote', payload);
-      return services.polls.vote(await attendee(actor, 'poll', poll_id), actor, poll_id, ballot);
+      return services.polls.vote(await attendee(actor, 'poll', poll_id), actor, ballot);
     },
     async 'hand:raise'(actor, payload) {
       const { session_id, ...hand } = parse('hand:raise', payload);
@@ -49,11 +49,7 @@ export function clientActions(services: Services): ActionHandlers {
     },
     async 'join_request:create'(actor, payload) {
       const { session_id } = parse('join_request:create', payload);
-      return services.stage.requestToJoin(
-        await attendee(actor, 'session', session_id),
-        actor,
-        undefined,
-      );
+      return services.stage.requestToJoin(await attendee(actor, 'session', session_id), actor, {});
     },
   };
 }

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { describeError, toTRPCError } from './errors.ts';
 
-const zodError = () => z.object({ id: z.uuid() }).safeParse({ id: 'nope' }).error!;
+const zodError = () => {
+  const parsed = z.object({ id: z.uuid() }).safeParse({ id: 'nope' });
+  if (parsed.success) throw new Error('the fixture input should not parse');
+  return parsed.error;
+};
 
 describe('describeError', () => {
   it('answers a schema error about the input as 400 VALIDATION_ERROR with the field', () => {

@@ -1,21 +1,44 @@
 // An operation of the contract, defined once: its tRPC procedure, its REST route (from the
 // OpenAPI metadata) and, where the contract says so, its library-scoped twin — the same handler
 // behind a scope middleware. Every Caller rule is checked (by the access service) before any
-// handler runs.
-import { Id, type Caller } from '@vidinfra/domain';
-import type { ResourceAccess, ResourceKind } from '@vidinfra/services';
+// handler runs, so the handler's context says what the rule established: who the actor is and
+// the resource as they stand to it.
+import { DomainError, Id, type Caller } from '@vidinfra/domain';
+import type { Actor, MemberLibraryAccess, ResourceAccess, ResourceKind } from '@vidinfra/services';
 import type { z } from 'zod';
 import { mappingErrors } from './errors.ts';
 import { t, type Context } from './trpc.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export interface OperationContext extends Context {
+/** Rules decided without an account: the actor may be anonymous. */
+type AnonymousCaller = 'public' | 'token_in_query' | 'livekit_signed';
+
+/** The actor once the rule `C` allowed the call: signed in, except under the rules above. */
+export type ActorOf<C extends Caller> = C extends AnonymousCaller ? Actor | null : Actor;
+
+/** Rules that let only members of the library through. */
+type MemberCaller = 'member' | 'library_owner';
+
+/** The resource `R` (none: null) as the actor allowed by the rule `C` stands to it. */
+export type AccessOf<C extends Caller, R extends ResourceKind> = [R] extends [never]
+  ? null
+  : R extends 'library'
+    ? C extends MemberCaller
+      ? MemberLibraryAccess
+      : ResourceAccess<'library'>
+    : ResourceAccess<R>;
+
+export type OperationContext<C extends Caller = Caller, R extends ResourceKind = never> = Omit<
+  Context,
+  'actor'
+> & {
+  actor: ActorOf<C>;
   /** The resource the operation is about, as the caller stands to it (when `resource` is set). */
-  access: ResourceAccess | null;
+  access: AccessOf<C, R>;
   /** The library the request is scoped to (library-scoped routes), else null. */
   libraryId: string | null;
-}
+};
 
 /** A file an operation answers with: its name and type, and its text a chunk at a time. */
 export interface FileDownload {
@@ -50,16 +73,27 @@ export interface FileMeta {
 export interface OperationDef<
   I extends z.ZodObject,
   O extends z.ZodType,
+  C extends Caller = Caller,
+  R extends ResourceKind = never,
   M extends Method = Method,
 > {
   /** The reference's operation name: the OpenAPI summary. */
   name: string;
+  /**
+   * What the operation does for whom: the contract's notes and the rules the handler enforces
+   * (who may call, state rules and their status codes, paging, idempotency); the OpenAPI
+   * description.
+   */
+  description: string;
   /** GET operations are tRPC queries, the others mutations. */
   method: M;
   path: `/${string}`;
-  caller: Caller;
-  /** Loaded from the input's `id` before the rule is checked. */
-  resource?: ResourceKind;
+  caller: C;
+  /**
+   * Loaded (from the input's `id`, a library's `library_id`, a chat message's `message_id`)
+   * before the rule is checked.
+   */
+  resource?: R;
   input: I;
   output: O;
   /** Also served under /libraries/{library_id}. */
@@ -70,7 +104,7 @@ export interface OperationDef<
    */
   file?: FileMeta;
   handle(args: {
-    ctx: OperationContext;
+    ctx: OperationContext<C, R>;
     input: z.output<I>;
   }): Promise<z.input<O> | (Omit<z.input<O>, 'content'> & FileDownload) | (z.input<O> & DiskFile)>;
 }
@@ -102,38 +136,51 @@ async function answerFile(result: FileDownload | DiskFile, ctx: unknown) {
 
 const tagOf = (path: string) => path.split('/')[1] ?? 'default';
 
+/** The input field naming the resource of each kind. */
+const RESOURCE_ID_FIELD: Record<ResourceKind, string> = {
+  session: 'id',
+  room: 'id',
+  preset: 'id',
+  recording: 'id',
+  poll: 'id',
+  chat_message: 'message_id',
+  library: 'library_id',
+};
+
+/** A path parameter of the (validated) input; NOT_FOUND when missing, which validation prevents. */
+function pathParam(input: unknown, field: string): string {
+  const value = (input as Record<string, unknown>)[field];
+  if (typeof value !== 'string') throw new DomainError('NOT_FOUND', `no ${field} in the path`);
+  return value;
+}
+
 /** The operation's one middleware: the Caller rule, on the resource when it has one. */
-const authorize = (
-  def: Pick<OperationDef<z.ZodObject, z.ZodType>, 'caller' | 'resource'>,
-  scoped: boolean,
-) =>
+const authorize = (def: { caller: Caller; resource?: ResourceKind }, scoped: boolean) =>
   t.middleware(async ({ ctx, input, next }) => {
-    const { services, actor } = ctx as Context;
-    const values = input as { id?: string; library_id?: string; message_id?: string };
-    const libraryId = scoped ? values.library_id! : null;
-    // The resource is named by `id`, except on a library's own routes (`library_id`) and a chat
-    // message's (`message_id`).
-    const resourceId =
-      def.resource === 'library'
-        ? values.library_id!
-        : def.resource === 'chat_message'
-          ? values.message_id!
-          : values.id!;
-    const access = await mappingErrors(() =>
-      services.access.authorize({
+    const { services, actor } = ctx;
+    const { resource } = def;
+    const { access, libraryId } = await mappingErrors(async () => {
+      const libraryId = scoped ? pathParam(input, 'library_id') : null;
+      const access = await services.access.authorize({
         caller: def.caller,
         actor,
         libraryId,
-        ...(def.resource && { resource: { kind: def.resource, id: resourceId } }),
-      }),
-    );
-    return next({ ctx: { ...ctx, access, libraryId } satisfies OperationContext });
+        ...(resource && {
+          resource: { kind: resource, id: pathParam(input, RESOURCE_ID_FIELD[resource]) },
+        }),
+      });
+      return { access, libraryId };
+    });
+    return next({ ctx: { ...ctx, access, libraryId } });
   });
 
-function build<I extends z.ZodObject, O extends z.ZodType, M extends Method>(
-  def: OperationDef<I, O, M>,
-  scoped: boolean,
-) {
+function build<
+  I extends z.ZodObject,
+  O extends z.ZodType,
+  C extends Caller,
+  R extends ResourceKind,
+  M extends Method,
+>(def: OperationDef<I, O, C, R, M>, scoped: boolean) {
   const path = scoped ? (`/libraries/{library_id}${def.path}` as const) : def.path;
   const input = scoped ? def.input.extend({ library_id: Id }) : def.input;
   const procedure = t.procedure
@@ -142,6 +189,7 @@ function build<I extends z.ZodObject, O extends z.ZodType, M extends Method>(
         method: def.method,
         path,
         summary: def.name,
+        description: def.description,
         tags: [scoped ? 'libraries' : tagOf(def.path)],
         protect: def.caller !== 'public',
       },
@@ -152,8 +200,9 @@ function build<I extends z.ZodObject, O extends z.ZodType, M extends Method>(
     .use(authorize(def, scoped));
   const resolve = ({ ctx, input }: { ctx: unknown; input: unknown }) =>
     mappingErrors(async () => {
+      // The middleware's context: what the access service established for this rule.
       const result = await def.handle({
-        ctx: ctx as OperationContext,
+        ctx: ctx as OperationContext<C, R>,
         input: input as z.output<I>,
       });
       return (def.file ? answerFile(result as FileDownload | DiskFile, ctx) : result) as never;
@@ -166,9 +215,13 @@ function build<I extends z.ZodObject, O extends z.ZodType, M extends Method>(
     : ReturnType<typeof mutation>;
 }
 
-export function operation<I extends z.ZodObject, O extends z.ZodType, M extends Method>(
-  def: OperationDef<I, O, M>,
-) {
+export function operation<
+  I extends z.ZodObject,
+  O extends z.ZodType,
+  C extends Caller,
+  R extends ResourceKind = never,
+  M extends Method = Method,
+>(def: OperationDef<I, O, C, R, M>) {
   return {
     def,
     procedure: build(def, false),
@@ -176,7 +229,7 @@ export function operation<I extends z.ZodObject, O extends z.ZodType, M extends 
   };
 }
 
-type Operation = ReturnType<typeof operation>;
+type Operation = ReturnType<typeof operation<z.ZodObject, z.ZodType, Caller, ResourceKind, Method>>;
 
 /** The plain procedures of a group of operations, for a router. */
 export const procedures = <T extends Record<string, Operation>>(ops: T) =>
@@ -187,7 +240,7 @@ export const procedures = <T extends Record<string, Operation>>(ops: T) =>
 /** The library-scoped twins of the operations that have one. */
 export const libraryProcedures = <T extends Record<string, Operation>>(ops: T) =>
   Object.fromEntries(
-    Object.entries(ops)
-      .filter(([, op]) => op.libraryProcedure)
-      .map(([key, op]) => [key, op.libraryProcedure!]),
+    Object.entries(ops).flatMap(([key, op]) =>
+      op.libraryProcedure ? [[key, op.libraryProcedure] as const] : [],
+    ),
   ) as { [K in keyof T]: NonNullable<T[K]['libraryProcedure']> };

@@ -9,39 +9,107 @@ import {
   type ResourceContext,
   type SessionRole,
 } from '@vidinfra/domain';
-import type { Room, Session } from '@vidinfra/db';
+import type {
+  ChatMessage,
+  Library,
+  PollWithOptions,
+  Preset,
+  Recording,
+  Room,
+  Session,
+} from '@vidinfra/db';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
+import { sessionRoleOf } from './session-facts.ts';
 
-export type ResourceKind =
-  'session' | 'room' | 'preset' | 'recording' | 'poll' | 'chat_message' | 'library';
+/** A session with its room, as loaded for an operation on it. */
+export interface LoadedSession {
+  session: Session;
+  room: Room;
+}
 
-export interface ResourceAccess {
+/** What every resolved resource says: the caller's standing and the library it belongs to. */
+interface Standing {
   context: ResourceContext;
-  session?: Session;
-  room?: Room;
   /** The library the resource belongs to (null: none). */
   libraryId: string | null;
+}
+
+/** A session (and its room) as the caller stands to it. */
+export interface SessionAccess extends LoadedSession, Standing {}
+export interface RoomAccess extends Standing {
+  room: Room;
+}
+export interface PresetAccess extends Standing {
+  preset: Preset;
+}
+/** A recording with its session; `context.ownerId` is the recording's owner. */
+export interface RecordingAccess extends SessionAccess {
+  recording: Recording;
+}
+export interface PollAccess extends SessionAccess {
+  poll: PollWithOptions;
+}
+/** A chat message with its session; `context.authorId` is its author. */
+export interface ChatMessageAccess extends SessionAccess {
+  message: ChatMessage;
+}
+export interface LibraryAccess extends Standing {
+  library: Library;
+  libraryId: string;
+  /** The caller's role in the library (null: not a member). */
+  role: LibraryRole | null;
+}
+
+/** A library as one of its members stands to it (the `member` and `library_owner` rules). */
+export interface MemberLibraryAccess extends LibraryAccess {
+  role: LibraryRole;
+}
+
+/** Each kind of resource an operation can be about, and what resolving it gives. */
+export interface ResourceAccessByKind {
+  session: SessionAccess;
+  room: RoomAccess;
+  preset: PresetAccess;
+  recording: RecordingAccess;
+  poll: PollAccess;
+  chat_message: ChatMessageAccess;
+  library: LibraryAccess;
+}
+
+export type ResourceKind = keyof ResourceAccessByKind;
+export type ResourceAccess<K extends ResourceKind = ResourceKind> = ResourceAccessByKind[K];
+
+type Loaders = {
+  [K in ResourceKind]: (id: string, actor: Actor | null) => Promise<ResourceAccessByKind[K]>;
+};
+
+export interface AuthorizeRequest {
+  caller: Caller;
+  actor: Actor | null;
+  resource?: { kind: ResourceKind; id: string };
+  libraryId?: string | null;
 }
 
 const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 
 export const accessService = ({ db }: Deps) => {
-  async function sessionRoleOf(session: Session, room: Room, actor: Actor): Promise<SessionRole> {
+  /** The actor's role in the session, reading no more than it needs. */
+  async function roleIn({ session, room }: LoadedSession, actor: Actor): Promise<SessionRole> {
     if (room.ownerId === actor.id) return 'owner';
     const role = await db.repos.sessionParticipants.roleOf(session.id, actor.id);
-    if (role) return role;
-    return (await db.repos.stage.find(session.id, actor.id)) ? 'participant' : 'viewer';
+    const onStage = !role && (await db.repos.stage.find(session.id, actor.id)) !== null;
+    return sessionRoleOf(room, actor.id, role, onStage);
   }
 
-  async function forSession(sessionId: string, actor: Actor | null): Promise<ResourceAccess> {
+  async function forSession(sessionId: string, actor: Actor | null): Promise<SessionAccess> {
     const found = await db.repos.sessions.findWithRoom(sessionId);
     if (!found) throw notFound('session');
     const { session, room } = found;
     const base = { session, room, libraryId: room.libraryId };
     if (!actor) return { ...base, context: { ownerId: room.ownerId } };
     const [sessionRole, ban] = await Promise.all([
-      sessionRoleOf(session, room, actor),
+      roleIn(found, actor),
       db.repos.bans.activeFor(actor.id, { sessionId: session.id, roomId: room.id }),
     ]);
     return {
@@ -55,10 +123,7 @@ export const accessService = ({ db }: Deps) => {
     };
   }
 
-  const loaders: Record<
-    ResourceKind,
-    (id: string, actor: Actor | null) => Promise<ResourceAccess>
-  > = {
+  const loaders: Loaders = {
     session: forSession,
     async room(id) {
       const room = await db.repos.rooms.findById(id);
@@ -68,86 +133,85 @@ export const accessService = ({ db }: Deps) => {
     async preset(id) {
       const preset = await db.repos.presets.findById(id);
       if (!preset) throw notFound('preset');
-      return { libraryId: preset.libraryId, context: { ownerId: preset.ownerId } };
+      return { preset, libraryId: preset.libraryId, context: { ownerId: preset.ownerId } };
     },
     async recording(id, actor) {
       const recording = await db.repos.recordings.findById(id);
       if (!recording) throw notFound('recording');
       const access = await forSession(recording.sessionId, actor);
-      return { ...access, context: { ...access.context, ownerId: recording.ownerId } };
+      return { ...access, recording, context: { ...access.context, ownerId: recording.ownerId } };
     },
     async poll(id, actor) {
       const poll = await db.repos.polls.findById(id);
       if (!poll) throw notFound('poll');
-      return forSession(poll.sessionId, actor);
+      return { ...(await forSession(poll.sessionId, actor)), poll };
     },
     async chat_message(id, actor) {
       const message = await db.repos.chat.findById(id);
       if (!message || message.deletedAt) throw notFound('message');
       const access = await forSession(message.sessionId, actor);
-      return { ...access, context: { ...access.context, authorId: message.userId } };
+      return { ...access, message, context: { ...access.context, authorId: message.userId } };
     },
     async library(id, actor) {
-      if (!(await db.repos.libraries.findById(id))) throw notFound('library');
-      const libraryRole = actor ? await db.repos.libraries.membership(id, actor.id) : null;
-      return { libraryId: id, context: { libraryRole } };
+      const library = await db.repos.libraries.findById(id);
+      if (!library) throw notFound('library');
+      const role = actor ? await db.repos.libraries.membership(id, actor.id) : null;
+      return { library, libraryId: id, role, context: { libraryRole: role } };
     },
   };
 
-  return {
-    /**
-     * The caller's standing towards the resource. Under a library scope, a resource of another
-     * library (or of none) is NOT_FOUND, as if it did not exist.
-     */
-    async resolve(
-      kind: ResourceKind,
-      id: string,
-      actor: Actor | null,
-      scopeLibraryId: string | null,
-    ): Promise<ResourceAccess> {
-      const access = await loaders[kind](id, actor);
-      if (scopeLibraryId && access.libraryId !== scopeLibraryId) throw notFound(kind);
-      return access;
-    },
+  /**
+   * The caller's standing towards the resource. Under a library scope, a resource of another
+   * library (or of none) is NOT_FOUND, as if it did not exist.
+   */
+  async function resolve<K extends ResourceKind>(
+    kind: K,
+    id: string,
+    actor: Actor | null,
+    scopeLibraryId: string | null,
+  ): Promise<ResourceAccess<K>> {
+    const load: Loaders[K] = loaders[kind];
+    const access = await load(id, actor);
+    if (scopeLibraryId && access.libraryId !== scopeLibraryId) throw notFound(kind);
+    return access;
+  }
 
-    /** The caller's role in the library; NOT_FOUND when the library does not exist. */
-    async libraryRole(libraryId: string, actor: Actor | null): Promise<LibraryRole | null> {
-      if (!(await db.repos.libraries.findById(libraryId))) throw notFound('library');
-      return actor ? db.repos.libraries.membership(libraryId, actor.id) : null;
-    },
+  /** The caller's role in the library; NOT_FOUND when the library does not exist. */
+  async function libraryRole(libraryId: string, actor: Actor | null): Promise<LibraryRole | null> {
+    if (!(await db.repos.libraries.findById(libraryId))) throw notFound('library');
+    return actor ? db.repos.libraries.membership(libraryId, actor.id) : null;
+  }
 
-    /**
-     * Applies the Caller rule `caller` to the actor on the resource (when the operation has one),
-     * inside a library scope when `libraryId` is set (members only; admins too). Throws
-     * UNAUTHORIZED / FORBIDDEN / BANNED / NOT_FOUND; returns the resolved resource.
-     */
-    async authorize(request: {
-      caller: Caller;
-      actor: Actor | null;
-      resource?: { kind: ResourceKind; id: string };
-      libraryId?: string | null;
-    }): Promise<ResourceAccess | null> {
-      const { caller, actor, resource, libraryId = null } = request;
-      const signedIn = actor && { userId: actor.id, accountRole: actor.role, disabled: false };
-      if (libraryId) {
-        const member = canCall('member', signedIn, {
-          libraryRole: await this.libraryRole(libraryId, actor),
-        });
-        if (!member.ok && actor?.role !== 'admin') {
-          throw new DomainError(member.code, 'only members of this library may do this');
-        }
+  /**
+   * Applies the Caller rule `caller` to the actor on the resource (when the operation has one),
+   * inside a library scope when `libraryId` is set (members only; admins too). Throws
+   * UNAUTHORIZED / FORBIDDEN / BANNED / NOT_FOUND; returns the resolved resource (null: none).
+   */
+  async function authorize<K extends ResourceKind>(
+    request: AuthorizeRequest & { resource: { kind: K; id: string } },
+  ): Promise<ResourceAccess<K>>;
+  async function authorize(request: AuthorizeRequest): Promise<ResourceAccess | null>;
+  async function authorize(request: AuthorizeRequest): Promise<ResourceAccess | null> {
+    const { caller, actor, resource, libraryId = null } = request;
+    const signedIn = actor && { userId: actor.id, accountRole: actor.role, disabled: false };
+    if (libraryId) {
+      const member = canCall('member', signedIn, {
+        libraryRole: await libraryRole(libraryId, actor),
+      });
+      if (!member.ok && actor?.role !== 'admin') {
+        throw new DomainError(member.code, 'only members of this library may do this');
       }
-      const access = resource
-        ? await this.resolve(resource.kind, resource.id, actor, libraryId)
-        : null;
-      const check = canCall(caller, signedIn, access?.context);
-      if (!check.ok) throw new DomainError(check.code);
-      if (!actor && access?.room?.visibility === 'private') {
-        throw new DomainError('UNAUTHORIZED', 'sign in to see an unlisted room');
-      }
-      return access;
-    },
-  };
+    }
+    const access = resource ? await resolve(resource.kind, resource.id, actor, libraryId) : null;
+    const check = canCall(caller, signedIn, access?.context);
+    if (!check.ok) throw new DomainError(check.code);
+    if (!actor && access && 'room' in access && access.room.visibility === 'private') {
+      throw new DomainError('UNAUTHORIZED', 'sign in to see an unlisted room');
+    }
+    return access;
+  }
+
+  return { resolve, libraryRole, authorize };
 };
 
 export type AccessService = ReturnType<typeof accessService>;

@@ -9,14 +9,14 @@ import type {
   PaginationQuery,
 } from '@vidinfra/domain';
 import type { AttendanceInterval, Database } from '@vidinfra/db';
-import type { ResourceAccess } from './access.ts';
+import type { LoadedSession } from './access.ts';
 import type { Actor } from './actor.ts';
 import { attendanceStats, viewerAttendance } from './attendance-math.ts';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
 import { iso, isoOrUndefined } from './mappers.ts';
 import { csvRecord } from './engagement/csv.ts';
-import { loadedSession, sessionRoleOf } from './engagement/shared.ts';
+import { sessionRoleOf } from './session-facts.ts';
 
 /** Attendees read per query while exporting. */
 const EXPORT_BATCH = 500;
@@ -90,8 +90,7 @@ async function attendeesPage(db: Database, sessionId: string, request: Paginatio
 
 export const attendanceService = ({ db, now }: Deps) => ({
   /** Closes the caller's open interval, if any (`left` says whether there was one). */
-  async leave(access: ResourceAccess, actor: Actor) {
-    const { session } = loadedSession(access);
+  async leave({ session }: LoadedSession, actor: Actor) {
     return db.transaction(async (r) => {
       const left = await r.attendance.close(session.id, actor.id, now());
       if (left) {
@@ -104,8 +103,10 @@ export const attendanceService = ({ db, now }: Deps) => ({
     });
   },
 
-  async viewers(access: ResourceAccess, query: PaginationQuery): Promise<ActiveViewersResponse> {
-    const { session, room } = loadedSession(access);
+  async viewers(
+    { session, room }: LoadedSession,
+    query: PaginationQuery,
+  ): Promise<ActiveViewersResponse> {
     const page = await db.repos.attendance.activePage(session.id, query);
     return {
       ...page,
@@ -118,13 +119,12 @@ export const attendanceService = ({ db, now }: Deps) => ({
     };
   },
 
-  async list(access: ResourceAccess, query: PaginationQuery): Promise<AttendanceListResponse> {
-    const page = await attendeesPage(db, loadedSession(access).session.id, query, now());
+  async list({ session }: LoadedSession, query: PaginationQuery): Promise<AttendanceListResponse> {
+    const page = await attendeesPage(db, session.id, query, now());
     return { ...page, items: page.items.map(({ email: _email, ...row }) => row) };
   },
 
-  async stats(access: ResourceAccess): Promise<AttendanceStatsResponse> {
-    const { session } = loadedSession(access);
+  async stats({ session }: LoadedSession): Promise<AttendanceStatsResponse> {
     const stats = attendanceStats(await db.repos.attendance.intervals(session.id), now());
     return {
       session_id: session.id,
@@ -138,8 +138,10 @@ export const attendanceService = ({ db, now }: Deps) => ({
   },
 
   /** Every attendee (with email) as CSV or JSON, produced a batch of attendees at a time. */
-  async export(access: ResourceAccess, format: AttendanceExportFormat): Promise<AttendanceExport> {
-    const { session } = loadedSession(access);
+  async export(
+    { session }: LoadedSession,
+    format: AttendanceExportFormat,
+  ): Promise<AttendanceExport> {
     const at = now();
     async function* batches() {
       for (let page = 1; ; page++) {

@@ -9,11 +9,12 @@ import {
   type CreateChatMessageRequest,
 } from '@vidinfra/domain';
 import type { Repositories } from '@vidinfra/db';
-import type { ResourceAccess } from './access.ts';
+import type { LoadedSession, SessionAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
-import { loadedSession, lockAgainstBans, sessionRoleOf } from './engagement/shared.ts';
+import { lockAgainstBans } from './engagement/shared.ts';
+import { sessionRoleOf } from './session-facts.ts';
 import { toChatMessageResponse } from './engagement/wire.ts';
 
 /** Every author, staff included, may send this many messages per window in one session. */
@@ -53,8 +54,10 @@ async function enforcePace(
 }
 
 export const chatService = ({ db, now }: Deps) => ({
-  async list(access: ResourceAccess, query: ChatCursorQuery): Promise<ChatMessagesResponse> {
-    const { session, room } = loadedSession(access);
+  async list(
+    { session, room }: LoadedSession,
+    query: ChatCursorQuery,
+  ): Promise<ChatMessagesResponse> {
     const page = await db.repos.chat.page(session.id, query);
     if (!page.anchorFound) {
       const message = 'no message of this session has that id';
@@ -81,21 +84,20 @@ export const chatService = ({ db, now }: Deps) => ({
    * ban takes, so no message lands after a ban commits) or writes too fast. Staff skip slow mode.
    */
   async send(
-    access: ResourceAccess,
+    target: SessionAccess,
     actor: Actor,
     input: CreateChatMessageRequest,
   ): Promise<ChatMessageResponse> {
-    const loaded = loadedSession(access);
-    const role = access.context.sessionRole ?? 'viewer';
+    const role = target.context.sessionRole ?? 'viewer';
     const at = now();
     return db.transaction(async (r) => {
-      const settings = await lockAgainstBans(r, loaded, actor.id, at);
+      const settings = await lockAgainstBans(r, target, actor.id, at);
       if (!settings.chat_enabled) throw new DomainError('CHAT_DISABLED');
       const slowMode = isStaff(role, actor.role) ? 0 : settings.slow_mode_seconds;
-      await enforcePace(r, loaded.session.id, actor.id, at, slowMode);
-      const message = await r.chat.create(loaded.session.id, actor.id, input.text, at);
+      await enforcePace(r, target.session.id, actor.id, at, slowMode);
+      const message = await r.chat.create(target.session.id, actor.id, input.text, at);
       const response = toChatMessageResponse(message, actor.displayName, role);
-      await recordEvent(r, 'chat.message_created', loaded.session.id, response);
+      await recordEvent(r, 'chat.message_created', target.session.id, response);
       return response;
     });
   },

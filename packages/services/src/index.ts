@@ -21,7 +21,19 @@ import { mediaFollower } from './media-events.ts';
 
 export type { Actor } from './actor.ts';
 export type { Deps, ServiceConfig } from './deps.ts';
-export type { ResourceAccess, ResourceKind } from './access.ts';
+export type {
+  ChatMessageAccess,
+  LibraryAccess,
+  LoadedSession,
+  MemberLibraryAccess,
+  PollAccess,
+  PresetAccess,
+  RecordingAccess,
+  ResourceAccess,
+  ResourceKind,
+  RoomAccess,
+  SessionAccess,
+} from './access.ts';
 export type { MediaBackend, MediaGrant, OutputStatus } from '@vidinfra/media';
 export { localMediaBackend } from '@vidinfra/media';
 export { recordEvent } from './events.ts';

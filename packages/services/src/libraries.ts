@@ -10,6 +10,7 @@ import {
   type PaginationQuery,
 } from '@vidinfra/domain';
 import type { Library, Repositories } from '@vidinfra/db';
+import type { MemberLibraryAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { iso, orUndefined } from './mappers.ts';
@@ -65,13 +66,9 @@ export const librariesService = ({ db }: Deps) => ({
     };
   },
 
-  async get(libraryId: string, callerRole: LibraryRole): Promise<LibraryResponse> {
-    const [library, memberCount] = await Promise.all([
-      db.repos.libraries.findById(libraryId),
-      db.repos.libraries.memberCount(libraryId),
-    ]);
-    if (!library) throw new DomainError('NOT_FOUND', 'library not found');
-    return toLibraryResponse(library, callerRole, memberCount);
+  /** The library as a member sees it, with their role. */
+  async get({ library, role }: MemberLibraryAccess): Promise<LibraryResponse> {
+    return toLibraryResponse(library, role, await db.repos.libraries.memberCount(library.id));
   },
 
   async members(libraryId: string, query: PaginationQuery): Promise<LibraryMemberListResponse> {

@@ -1,13 +1,7 @@
 // Rows as the wire shows them: snake_case keys, ISO times, absent instead of null.
-import {
-  resolveSessionSettings,
-  type RoomAnalytics,
-  type RoomResponse,
-  type SessionResponse,
-  type SessionSettingsPatch,
-  type UserResponse,
-} from '@vidinfra/domain';
+import type { RoomAnalytics, RoomResponse, SessionResponse, UserResponse } from '@vidinfra/domain';
 import type { Room, Session, User } from '@vidinfra/db';
+import { settingsOf } from './session-facts.ts';
 
 export const iso = (date: Date): string => date.toISOString();
 export const isoOrUndefined = (date: Date | null | undefined): string | undefined =>
@@ -51,7 +45,7 @@ export const toSessionResponse = (
   started_at: isoOrUndefined(session.startedAt),
   live_at: isoOrUndefined(session.liveAt),
   ended_at: isoOrUndefined(session.endedAt),
-  settings: resolveSessionSettings(session.settings as SessionSettingsPatch),
+  settings: settingsOf(session),
   viewer_count: viewerCount,
   created_at: iso(session.createdAt),
   updated_at: iso(session.updatedAt ?? session.createdAt),

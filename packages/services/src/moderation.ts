@@ -11,13 +11,13 @@ import {
   type PaginationQuery,
 } from '@vidinfra/domain';
 import type { User } from '@vidinfra/db';
-import type { ResourceAccess } from './access.ts';
+import type { LoadedSession } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
 import { revokeMediaAccess } from './media-access.ts';
 import { isoOrUndefined, orUndefined } from './mappers.ts';
-import { banScope, loadedSession, requireUser, type LoadedSession } from './engagement/shared.ts';
+import { banScope, requireUser } from './engagement/shared.ts';
 import { takeOffStage, withdrawStageRequests } from './engagement/stage-moves.ts';
 import { toBannedParticipantResponse } from './engagement/wire.ts';
 
@@ -50,19 +50,18 @@ export const moderationService = ({ db, media, now }: Deps) => {
      * force is ALREADY_EXISTS.
      */
     async ban(
-      access: ResourceAccess,
+      target: LoadedSession,
       actor: Actor,
       input: BanParticipantRequest,
     ): Promise<BannedParticipantResponse> {
-      const loaded = loadedSession(access);
-      const { session, room } = loaded;
+      const { session, room } = target;
       const at = now();
       const expiresAt = expiryOf(input, at);
       const user = await requireUser(db.repos, input.user_id);
-      await refuseHostSide(loaded, user);
+      await refuseHostSide(target, user);
       const { response, cleared } = await db.transaction(async (r) => {
         await r.bans.lockRoom(room.id);
-        const existing = await r.bans.activeFor(user.id, banScope(loaded), at);
+        const existing = await r.bans.activeFor(user.id, banScope(target), at);
         if (existing && (existing.scope === 'room' || input.scope === 'session')) {
           throw new DomainError('ALREADY_EXISTS', 'the user is already banned here');
         }
@@ -91,12 +90,11 @@ export const moderationService = ({ db, media, now }: Deps) => {
     },
 
     /** Lifts every ban in force on the user here (the session's and the room's). */
-    async unban(access: ResourceAccess, userId: string) {
-      const loaded = loadedSession(access);
-      const sessionId = loaded.session.id;
+    async unban(target: LoadedSession, userId: string) {
+      const sessionId = target.session.id;
       return db.transaction(async (r) => {
-        await r.bans.lockRoom(loaded.room.id);
-        if (!(await r.bans.lift(userId, banScope(loaded), now()))) {
+        await r.bans.lockRoom(target.room.id);
+        if (!(await r.bans.lift(userId, banScope(target), now()))) {
           throw new DomainError('NOT_FOUND', 'the user is not banned here');
         }
         await recordEvent(r, 'moderation.unbanned', sessionId, {
@@ -108,18 +106,18 @@ export const moderationService = ({ db, media, now }: Deps) => {
     },
 
     async list(
-      access: ResourceAccess,
+      target: LoadedSession,
       query: PaginationQuery,
     ): Promise<BannedParticipantsListResponse> {
-      const page = await db.repos.bans.pageActive(banScope(loadedSession(access)), query, now());
+      const page = await db.repos.bans.pageActive(banScope(target), query, now());
       return {
         ...page,
         items: page.items.map((row) => toBannedParticipantResponse(row.ban, row.displayName)),
       };
     },
 
-    async mine(access: ResourceAccess, actor: Actor): Promise<BanStatusResponse> {
-      const ban = await db.repos.bans.activeFor(actor.id, banScope(loadedSession(access)), now());
+    async mine(target: LoadedSession, actor: Actor): Promise<BanStatusResponse> {
+      const ban = await db.repos.bans.activeFor(actor.id, banScope(target), now());
       if (!ban) return { banned: false };
       return {
         banned: true,

@@ -8,9 +8,15 @@ import {
 import type { SessionParticipant } from '@vidinfra/db';
 import type { Deps } from './deps.ts';
 import { iso } from './mappers.ts';
-import type { LoadedSession } from './sessions/shared.ts';
+import type { LoadedSession } from './access.ts';
 
 type StaffRole = SessionParticipant['role'];
+
+/** Who is given (or loses) which staff role. */
+export interface StaffAppointment {
+  user_id: string;
+  role: StaffRole;
+}
 
 export interface ParticipantRemovedResponse {
   session_id: string;
@@ -55,8 +61,7 @@ export const participantsService = ({ db }: Deps) => ({
    */
   async appoint(
     { session, room }: LoadedSession,
-    userId: string,
-    role: StaffRole,
+    { user_id: userId, role }: StaffAppointment,
   ): Promise<SessionParticipantResponse> {
     const user = await db.repos.users.findById(userId);
     if (!user) throw new DomainError('NOT_FOUND', 'user not found');
@@ -76,8 +81,7 @@ export const participantsService = ({ db }: Deps) => ({
   /** NOT_FOUND when the user does not have that role in the session. */
   async dismiss(
     { session }: LoadedSession,
-    userId: string,
-    role: StaffRole,
+    { user_id: userId, role }: StaffAppointment,
   ): Promise<ParticipantRemovedResponse> {
     if (!(await db.repos.sessionParticipants.remove(session.id, userId, role))) {
       throw new DomainError('NOT_FOUND', `this user is not a ${role} of the session`);

@@ -8,11 +8,12 @@ import {
   type VoteRequest,
 } from '@vidinfra/domain';
 import type { PollResults, PollWithOptions, Repositories } from '@vidinfra/db';
-import type { ResourceAccess } from './access.ts';
+import type { LoadedSession, PollAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
-import { loadedSession, lockAgainstBans, settingsOf } from './engagement/shared.ts';
+import { lockAgainstBans } from './engagement/shared.ts';
+import { settingsOf } from './session-facts.ts';
 import { toPollResponse } from './engagement/wire.ts';
 
 const noVotes = (poll: PollWithOptions): PollResults => ({
@@ -56,11 +57,10 @@ export const pollsService = ({ db, now }: Deps) => {
 
   return {
     async list(
-      access: ResourceAccess,
+      { session }: LoadedSession,
       actor: Actor,
       query: PaginationQuery,
     ): Promise<PollListResponse> {
-      const { session } = loadedSession(access);
       const page = await db.repos.polls.pageBySession(session.id, query);
       const ids = page.items.map((poll) => poll.id);
       const [results, ballots] = await Promise.all([
@@ -74,11 +74,10 @@ export const pollsService = ({ db, now }: Deps) => {
     },
 
     async create(
-      access: ResourceAccess,
+      { session }: LoadedSession,
       actor: Actor,
       input: CreatePollRequest,
     ): Promise<PollResponse> {
-      const { session } = loadedSession(access);
       if (!settingsOf(session).polls_enabled) throw new DomainError('POLLS_DISABLED');
       return db.transaction(async (r) => {
         const poll = await r.polls.create({
@@ -98,18 +97,12 @@ export const pollsService = ({ db, now }: Deps) => {
      * The caller's ballot becomes `option_ids`, replacing an earlier one. Checked under the room
      * lock that bans and closing take: no vote lands after a ban or after the poll closed.
      */
-    async vote(
-      access: ResourceAccess,
-      actor: Actor,
-      pollId: string,
-      input: VoteRequest,
-    ): Promise<PollResponse> {
-      const loaded = loadedSession(access);
-      checkBallot(await find(db.repos, pollId), input.option_ids);
+    async vote(target: PollAccess, actor: Actor, input: VoteRequest): Promise<PollResponse> {
+      checkBallot(target.poll, input.option_ids);
       return db.transaction(async (r) => {
-        const settings = await lockAgainstBans(r, loaded, actor.id, now());
+        const settings = await lockAgainstBans(r, target, actor.id, now());
         if (!settings.polls_enabled) throw new DomainError('POLLS_DISABLED');
-        const poll = await find(r, pollId);
+        const poll = await find(r, target.poll.id);
         if (poll.status === 'closed') throw new DomainError('POLL_CLOSED');
         await r.polls.vote(poll.id, actor.id, input.option_ids);
         const response = await viewFor(r, poll, actor.id);
@@ -118,12 +111,11 @@ export const pollsService = ({ db, now }: Deps) => {
       });
     },
 
-    async results(actor: Actor, pollId: string): Promise<PollResponse> {
-      return viewFor(db.repos, await find(db.repos, pollId), actor.id);
+    async results({ poll }: PollAccess, actor: Actor): Promise<PollResponse> {
+      return viewFor(db.repos, poll, actor.id);
     },
 
-    async close(access: ResourceAccess, actor: Actor, pollId: string): Promise<PollResponse> {
-      const { room } = loadedSession(access);
+    async close({ room, poll: { id: pollId } }: PollAccess, actor: Actor): Promise<PollResponse> {
       return db.transaction(async (r) => {
         await r.bans.lockRoom(room.id);
         if (!(await r.polls.close(pollId, now()))) {

@@ -57,9 +57,9 @@ export const presetsService = ({ db }: Deps) => {
   return {
     /** Owned by the caller; in a library scope it belongs to that library. */
     async create(
+      libraryId: string | null,
       actor: Actor,
       input: CreatePresetRequest,
-      libraryId: string | null,
     ): Promise<PresetResponse> {
       const preset = await db.repos.presets.create({
         ownerId: actor.id,
@@ -74,9 +74,9 @@ export const presetsService = ({ db }: Deps) => {
 
     /** The caller's presets; only the scope's library ones in a library scope. */
     async listMine(
+      libraryId: string | null,
       actor: Actor,
       query: PaginationQuery,
-      libraryId: string | null,
     ): Promise<PresetListResponse> {
       const page = await db.repos.presets.pageByOwner(actor.id, {
         ...query,

@@ -21,7 +21,8 @@ import { removeRecordingFiles } from './recordings/files.ts';
 import { mediaEventApplier, UNFINISHED } from './recordings/media-events.ts';
 import { dropDefault, makeDefault } from './recordings/playbacks.ts';
 import { mimeTypeOf, recordingResponse, recordingResponses } from './recordings/view.ts';
-import { requireMedia, type LoadedSession } from './sessions/shared.ts';
+import type { LoadedSession } from './access.ts';
+import { requireMedia } from './sessions/shared.ts';
 
 export { RECORDING_URL_TTL_SECONDS } from './recordings/file-token.ts';
 
@@ -71,7 +72,7 @@ export const recordingsService = (deps: Deps) => {
      * Title and visibility as given; `default_playback: true` makes the (ready) recording what
      * its session plays by default, `false` gives that place back to the live playback.
      */
-    async update(id: string, patch: UpdateRecordingRequest, actor: Actor) {
+    async update(id: string, actor: Actor, patch: UpdateRecordingRequest) {
       return db.transaction(async (r) => {
         const recording = await r.recordings.findById(id);
         if (!recording) throw notFound();

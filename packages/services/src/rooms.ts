@@ -30,9 +30,9 @@ export const roomsService = ({ db, now }: Deps) => {
 
   return {
     async create(
+      libraryId: string | null,
       actor: Actor,
       input: CreateRoomRequest,
-      libraryId: string | null,
     ): Promise<RoomResponse> {
       const room = await db.repos.rooms.create({
         ownerId: actor.id,
@@ -49,15 +49,15 @@ export const roomsService = ({ db, now }: Deps) => {
       return toRoomResponse(room, withAnalytics ? await analytics(room) : undefined);
     },
 
-    async listPublic(query: RoomListQuery, libraryId: string | null): Promise<RoomListResponse> {
+    async listPublic(libraryId: string | null, query: RoomListQuery): Promise<RoomListResponse> {
       const page = await db.repos.rooms.listPublic({ ...query, libraryId: libraryId ?? undefined });
       return { ...page, items: page.items.map((room) => toRoomResponse(room)) };
     },
 
     async listMine(
+      libraryId: string | null,
       actor: Actor,
       query: RoomListQuery,
-      libraryId: string | null,
     ): Promise<RoomListResponse> {
       const page = await db.repos.rooms.listByOwner(actor.id, {
         ...query,

@@ -7,8 +7,6 @@ import { sessionLifecycle } from './sessions/lifecycle.ts';
 import { playbackReader } from './sessions/playback.ts';
 import { sessionPlanning } from './sessions/planning.ts';
 
-export type { LoadedSession } from './sessions/shared.ts';
-
 export const sessionsService = (deps: Deps) => ({
   ...sessionCatalog(deps),
   ...sessionPlanning(deps),

@@ -4,6 +4,7 @@ import {
   DEFAULT_STAGE_PERMISSIONS,
   DomainError,
   type AddToStageRequest,
+  type CreateJoinRequestRequest,
   type HandRaiseListResponse,
   type HandRaiseResponse,
   type JoinRequestListResponse,
@@ -12,19 +13,21 @@ import {
   type MyJoinRequestResponse,
   type PaginationQuery,
   type RaiseHandRequest,
+  type RemoveFromStageRequest,
   type StageListResponse,
   type StageParticipantResponse,
   type StageTokenResponse,
   type UpdateStagePermissionsRequest,
 } from '@vidinfra/domain';
 import type { Repositories } from '@vidinfra/db';
-import type { ResourceAccess } from './access.ts';
+import type { LoadedSession } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { recordEvent } from './events.ts';
 import type { MediaGrant } from '@vidinfra/media';
 import { revokeMediaAccess } from './media-access.ts';
-import { loadedSession, lockAgainstBans, requireUser, settingsOf } from './engagement/shared.ts';
+import { lockAgainstBans, requireUser } from './engagement/shared.ts';
+import { settingsOf } from './session-facts.ts';
 import { seatOnStage, takeOffStage } from './engagement/stage-moves.ts';
 import { stageQueues, type QueueEntry } from './engagement/stage-queues.ts';
 import {
@@ -83,25 +86,19 @@ export const stageService = ({ db, media, now }: Deps) => {
 
   return {
     async raiseHand(
-      access: ResourceAccess,
+      target: LoadedSession,
       actor: Actor,
       input: RaiseHandRequest,
     ): Promise<HandRaiseResponse> {
-      return queues.enqueue(
-        'hand_raise',
-        loadedSession(access),
-        actor,
-        input.message,
-        async (r, hand, name) => {
-          const response = await handResponse(r, hand, name);
-          await recordEvent(r, 'hand.raised', hand.sessionId, response);
-          return response;
-        },
-      );
+      return queues.enqueue('hand_raise', target, actor, input.message, async (r, hand, name) => {
+        const response = await handResponse(r, hand, name);
+        await recordEvent(r, 'hand.raised', hand.sessionId, response);
+        return response;
+      });
     },
 
-    async lowerHand(access: ResourceAccess, actor: Actor): Promise<HandRaiseResponse> {
-      const { session } = loadedSession(access);
+    async lowerHand(target: LoadedSession, actor: Actor): Promise<HandRaiseResponse> {
+      const { session } = target;
       return db.transaction(async (r) => {
         const hand = await r.handRaises.resolve(session.id, actor.id, 'withdrawn', null);
         if (!hand) throw new DomainError('NOT_FOUND', 'your hand is not raised');
@@ -113,22 +110,22 @@ export const stageService = ({ db, media, now }: Deps) => {
       });
     },
 
-    async myHand(access: ResourceAccess, actor: Actor): Promise<MyHandRaiseResponse> {
-      const { session } = loadedSession(access);
+    async myHand(target: LoadedSession, actor: Actor): Promise<MyHandRaiseResponse> {
+      const { session } = target;
       const hand = await db.repos.handRaises.latest(session.id, actor.id);
       return { hand: hand ? await handResponse(db.repos, hand, actor.displayName) : null };
     },
 
     async requestToJoin(
-      access: ResourceAccess,
+      target: LoadedSession,
       actor: Actor,
-      message: string | undefined,
+      input: CreateJoinRequestRequest,
     ): Promise<JoinRequestResponse> {
       return queues.enqueue(
         'join_request',
-        loadedSession(access),
+        target,
         actor,
-        message,
+        input.message,
         async (r, request, name) => {
           const response = toJoinRequestResponse(request, name);
           await recordEvent(r, 'join_request.created', request.sessionId, response);
@@ -137,14 +134,14 @@ export const stageService = ({ db, media, now }: Deps) => {
       );
     },
 
-    async myJoinRequest(access: ResourceAccess, actor: Actor): Promise<MyJoinRequestResponse> {
-      const { session } = loadedSession(access);
+    async myJoinRequest(target: LoadedSession, actor: Actor): Promise<MyJoinRequestResponse> {
+      const { session } = target;
       const request = await db.repos.joinRequests.latest(session.id, actor.id);
       return { request: request ? toJoinRequestResponse(request, actor.displayName) : null };
     },
 
-    async list(access: ResourceAccess): Promise<StageListResponse> {
-      const { session } = loadedSession(access);
+    async list(target: LoadedSession): Promise<StageListResponse> {
+      const { session } = target;
       const rows = await db.repos.stage.list(session.id);
       return {
         items: rows.map((row) => toStageParticipantResponse(row.participant, row.displayName)),
@@ -152,8 +149,8 @@ export const stageService = ({ db, media, now }: Deps) => {
       };
     },
 
-    async leave(access: ResourceAccess, actor: Actor) {
-      const { session } = loadedSession(access);
+    async leave(target: LoadedSession, actor: Actor) {
+      const { session } = target;
       return db.transaction(async (r) => {
         if (!(await takeOffStage(r, session.id, actor.id))) throw offStage();
         return { session_id: session.id, user_id: actor.id, removed: true as const };
@@ -161,8 +158,8 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     /** A media token that may publish what the participant's permissions allow, and no more. */
-    async token(access: ResourceAccess, actor: Actor): Promise<StageTokenResponse> {
-      const { session } = loadedSession(access);
+    async token(target: LoadedSession, actor: Actor): Promise<StageTokenResponse> {
+      const { session } = target;
       const participant = await db.repos.stage.find(session.id, actor.id);
       if (!participant) throw new DomainError('FORBIDDEN', 'you are not on stage');
       if (!(await media.available())) throw new DomainError('MEDIA_UNAVAILABLE');
@@ -181,22 +178,21 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     async add(
-      access: ResourceAccess,
+      target: LoadedSession,
       actor: Actor,
       input: AddToStageRequest,
     ): Promise<StageParticipantResponse> {
-      const loaded = loadedSession(access);
       const user = await requireUser(db.repos, input.user_id);
       return db.transaction(async (r) => {
         const settings = await lockAgainstBans(
           r,
-          loaded,
+          target,
           user.id,
           now(),
           'the user is banned from this session',
         );
         const participant = await seatOnStage(r, settings, {
-          sessionId: loaded.session.id,
+          sessionId: target.session.id,
           userId: user.id,
           displayName: user.displayName,
           source: 'direct',
@@ -207,8 +203,8 @@ export const stageService = ({ db, media, now }: Deps) => {
       });
     },
 
-    async remove(access: ResourceAccess, userId: string, reason?: string) {
-      const { session } = loadedSession(access);
+    async remove(target: LoadedSession, { user_id: userId, reason }: RemoveFromStageRequest) {
+      const { session } = target;
       const removed = await db.transaction(async (r) => {
         if (!(await takeOffStage(r, session.id, userId, reason))) throw offStage();
         return { session_id: session.id, user_id: userId, removed: true as const };
@@ -218,11 +214,10 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     async updatePermissions(
-      access: ResourceAccess,
-      userId: string,
-      patch: UpdateStagePermissionsRequest,
+      target: LoadedSession,
+      { user_id: userId, ...patch }: UpdateStagePermissionsRequest & { user_id: string },
     ): Promise<StageParticipantResponse> {
-      const { session } = loadedSession(access);
+      const { session } = target;
       const user = await requireUser(db.repos, userId);
       const changes = {
         canPublishAudio: patch.can_publish_audio,
@@ -247,10 +242,10 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     async pendingHands(
-      access: ResourceAccess,
+      target: LoadedSession,
       query: PaginationQuery,
     ): Promise<HandRaiseListResponse> {
-      const { session } = loadedSession(access);
+      const { session } = target;
       const page = await db.repos.handRaises.pendingPage(session.id, query);
       const first = (query.page - 1) * query.limit + 1;
       return {
@@ -262,13 +257,12 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     async approveHand(
-      access: ResourceAccess,
+      target: LoadedSession,
       actor: Actor,
       userId: string,
     ): Promise<HandRaiseResponse> {
-      const loaded = loadedSession(access);
-      const hand = await handOf(loaded.session.id, userId);
-      return queues.approve('hand_raise', loaded, actor, hand, async (r, approved, name) => {
+      const hand = await handOf(target.session.id, userId);
+      return queues.approve('hand_raise', target, actor, hand, async (r, approved, name) => {
         const response = toHandRaiseResponse(approved, name);
         await recordEvent(r, 'hand.approved', approved.userId, response);
         return response;
@@ -276,11 +270,11 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     async rejectHand(
-      access: ResourceAccess,
+      target: LoadedSession,
       actor: Actor,
       userId: string,
     ): Promise<HandRaiseResponse> {
-      const hand = await handOf(loadedSession(access).session.id, userId);
+      const hand = await handOf(target.session.id, userId);
       return queues.reject('hand_raise', actor, hand, async (r, rejected, name) => {
         const response = toHandRaiseResponse(rejected, name);
         await recordEvent(r, 'hand.rejected', rejected.userId, response);
@@ -289,10 +283,10 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     async pendingJoinRequests(
-      access: ResourceAccess,
+      target: LoadedSession,
       query: PaginationQuery,
     ): Promise<JoinRequestListResponse> {
-      const { session } = loadedSession(access);
+      const { session } = target;
       const page = await db.repos.joinRequests.pendingPage(session.id, query);
       return {
         ...page,
@@ -301,13 +295,12 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     async approveJoinRequest(
-      access: ResourceAccess,
+      target: LoadedSession,
       actor: Actor,
       requestId: string,
     ): Promise<JoinRequestResponse> {
-      const loaded = loadedSession(access);
-      const request = await joinRequestOf(loaded.session.id, requestId);
-      return queues.approve('join_request', loaded, actor, request, async (r, approved, name) => {
+      const request = await joinRequestOf(target.session.id, requestId);
+      return queues.approve('join_request', target, actor, request, async (r, approved, name) => {
         const response = toJoinRequestResponse(approved, name);
         await recordEvent(r, 'join_request.approved', approved.userId, response);
         return response;
@@ -315,11 +308,11 @@ export const stageService = ({ db, media, now }: Deps) => {
     },
 
     async rejectJoinRequest(
-      access: ResourceAccess,
+      target: LoadedSession,
       actor: Actor,
       requestId: string,
     ): Promise<JoinRequestResponse> {
-      const request = await joinRequestOf(loadedSession(access).session.id, requestId);
+      const request = await joinRequestOf(target.session.id, requestId);
       return queues.reject('join_request', actor, request, async (r, rejected, name) => {
         const response = toJoinRequestResponse(rejected, name);
         await recordEvent(r, 'join_request.rejected', rejected.userId, response);

@@ -167,9 +167,9 @@ export async function presetOf(
   name = 'Contract preset',
 ): Promise<Preset> {
   const created = await services.presets.create(
+    world.libraryId,
     world.owner.actor,
     CreatePresetRequest.parse({ name }),
-    world.libraryId,
   );
   const preset = await services.deps.db.repos.presets.findById(created.id);
   if (!preset) throw new Error('the preset fixture was not stored');

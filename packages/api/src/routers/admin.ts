@@ -28,6 +28,8 @@ export const adminOps = {
   storage: operation({
     ...adminOperation,
     name: 'Get storage status',
+    description:
+      'Admins only. Bytes used on disk (recordings and HLS output), recordings counted and sized per state, and the free and total space of the data volume when known.',
     method: 'GET',
     path: '/admin/storage',
     input: z.strictObject({}),
@@ -37,6 +39,8 @@ export const adminOps = {
   storageCleanup: operation({
     ...adminOperation,
     name: 'Trigger storage cleanup',
+    description:
+      'Admins only. Deletes expired and orphaned files (HLS output of ended sessions, files of deleted recordings) and reports how many files it removed, the bytes freed and the files it could not delete.',
     method: 'POST',
     path: '/admin/storage/cleanup',
     input: z.strictObject({}),
@@ -46,6 +50,8 @@ export const adminOps = {
   retryRecording: operation({
     ...adminOperation,
     name: 'Retry a failed recording',
+    description:
+      'Admins only. Processes a failed recording again through the media backend; 409 CONFLICT unless the recording failed, 503 when the media backend is unavailable.',
     method: 'POST',
     path: '/admin/recordings/{id}/retry',
     resource: 'recording',
@@ -56,6 +62,8 @@ export const adminOps = {
   createUser: operation({
     ...adminOperation,
     name: 'Create User',
+    description:
+      'Admins only. Creates an account with email, password, display name and role (admin, host or viewer); 409 when the email is taken.',
     method: 'POST',
     path: '/admin/users',
     input: CreateUserRequest,
@@ -65,6 +73,8 @@ export const adminOps = {
   findUsers: operation({
     ...adminOperation,
     name: 'Find Users',
+    description:
+      'Admins only. Accounts matching `q` (email or display name) and `role`, paginated with `page` and `limit` (at most 100).',
     method: 'GET',
     path: '/admin/users',
     input: UserListQuery,
@@ -74,6 +84,7 @@ export const adminOps = {
   getUser: operation({
     ...adminOperation,
     name: 'Show User details',
+    description: 'Admins only. One account; 404 when there is none.',
     method: 'GET',
     path: '/admin/users/{id}',
     input: IdParam,
@@ -83,16 +94,20 @@ export const adminOps = {
   updateUser: operation({
     ...adminOperation,
     name: 'Update User',
+    description:
+      'Admins only. Changes role, display name or disabled. Disabling signs the user out everywhere: their tokens stop working at once. An admin cannot demote or disable their own account, nor the last enabled admin (422).',
     method: 'PATCH',
     path: '/admin/users/{id}',
     input: UpdateUserRequest.extend({ id: Id }),
     output: UserResponse,
     handle: ({ ctx, input: { id, ...patch } }) =>
-      ctx.services.admin.updateUser(ctx.actor!, id, patch),
+      ctx.services.admin.updateUser(id, ctx.actor, patch),
   }),
   updateUserPassword: operation({
     ...adminOperation,
     name: 'Update User Password',
+    description:
+      "Admins only. Sets the user's password and revokes every login of theirs; answers how many were revoked.",
     method: 'PUT',
     path: '/admin/users/{id}/password',
     input: UpdateUserPasswordRequest.extend({ id: Id }),
@@ -102,6 +117,8 @@ export const adminOps = {
   deleteUserSessions: operation({
     ...adminOperation,
     name: 'Delete User Sessions',
+    description:
+      'Admins only. Revokes every refresh token (login) of the user; their access tokens stop working; answers how many logins were revoked.',
     method: 'DELETE',
     path: '/admin/users/{id}/sessions',
     input: IdParam,

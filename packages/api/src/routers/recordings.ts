@@ -11,7 +11,7 @@ import {
   DeleteResponse,
 } from '@vidinfra/domain';
 import { z } from 'zod';
-import { operation, type OperationContext } from '../operation.ts';
+import { operation } from '../operation.ts';
 
 /**
  * The file over tRPC: what it is, not its bytes (play or download it from the REST URL, which
@@ -30,24 +30,21 @@ const RECORDING_FILE = {
   },
 };
 
-/** The session (and its room) the access middleware loaded. */
-const target = (ctx: OperationContext) => ({
-  session: ctx.access!.session!,
-  room: ctx.access!.room!,
-});
-
 export const recordingsOps = {
   mine: operation({
     name: 'Get my recordings',
+    description:
+      "Hosts (and admins). Recordings of the caller's rooms, newest first; paginated with `page` and `limit`.",
     method: 'GET',
     path: '/recordings',
     caller: 'host',
     input: PaginationQuery,
     output: RecordingListResponse,
-    handle: ({ ctx, input }) => ctx.services.recordings.mine(ctx.actor!, input),
+    handle: ({ ctx, input }) => ctx.services.recordings.mine(ctx.actor, input),
   }),
   get: operation({
     name: 'Get recording by ID',
+    description: "The recording's owner or an admin.",
     method: 'GET',
     path: '/recordings/{id}',
     caller: 'owner_or_admin',
@@ -58,6 +55,8 @@ export const recordingsOps = {
   }),
   update: operation({
     name: 'Update recording metadata',
+    description:
+      "The recording's owner. Title and visibility; `default_playback: true` makes the (ready, else 409 RECORDING_NOT_READY) recording what its session plays by default, `false` gives that place back to the live playback.",
     method: 'PATCH',
     path: '/recordings/{id}',
     caller: 'owner',
@@ -65,10 +64,12 @@ export const recordingsOps = {
     input: UpdateRecordingRequest.extend({ id: Id }),
     output: RecordingResponse,
     handle: ({ ctx, input: { id, ...patch } }) =>
-      ctx.services.recordings.update(id, patch, ctx.actor!),
+      ctx.services.recordings.update(id, ctx.actor, patch),
   }),
   delete: operation({
     name: 'Delete a recording',
+    description:
+      "The recording's owner or an admin. Removes the file too; 409 RECORDING_ACTIVE while it is still recording or being processed.",
     method: 'DELETE',
     path: '/recordings/{id}',
     caller: 'owner_or_admin',
@@ -79,6 +80,8 @@ export const recordingsOps = {
   }),
   downloadUrl: operation({
     name: 'Get recording download URL',
+    description:
+      "The recording's owner or an admin. A signed URL of the file that works without signing in until it expires (`expires_in`); 409 RECORDING_NOT_READY before the file is ready.",
     method: 'GET',
     path: '/recordings/{id}/download_url',
     caller: 'owner_or_admin',
@@ -91,6 +94,8 @@ export const recordingsOps = {
   // signed it): no account needed, so no Caller rule of the access service applies.
   file: operation({
     name: 'Serve recording file (public, with token)',
+    description:
+      "Anyone with the signed `token` of a download URL (no account): the MP4 file, with HTTP Range support (seeking). 401/403 for a missing, invalid or expired token, 409 RECORDING_NOT_READY before the file is ready. tRPC answers the file's name, type and size, not its bytes.",
     method: 'GET',
     path: '/recordings/{id}/file',
     caller: 'public',
@@ -101,6 +106,8 @@ export const recordingsOps = {
   }),
   listForSession: operation({
     name: 'Get recordings for a session',
+    description:
+      "Host side of the session. The session's recordings, newest first; paginated with `page` and `limit`.",
     method: 'GET',
     path: '/sessions/{id}/recordings',
     caller: 'host_side',
@@ -108,36 +115,41 @@ export const recordingsOps = {
     input: PaginationQuery.extend({ id: Id }),
     output: RecordingListResponse,
     handle: ({ ctx, input: { id: _id, ...query } }) =>
-      ctx.services.recordings.listForSession(target(ctx), query),
+      ctx.services.recordings.listForSession(ctx.access, query),
   }),
   active: operation({
     name: 'Get active recording for a session',
+    description: 'Host side of the session. The recording running now, or null.',
     method: 'GET',
     path: '/sessions/{id}/recordings/active',
     caller: 'host_side',
     resource: 'session',
     input: IdParam,
     output: ActiveRecordingResponse,
-    handle: ({ ctx }) => ctx.services.recordings.active(target(ctx)),
+    handle: ({ ctx }) => ctx.services.recordings.active(ctx.access),
   }),
   start: operation({
     name: 'Start recording a session',
+    description:
+      'Host side of the session. Records its output, which runs only while live: 409 INVALID_STATE_TRANSITION otherwise, 409 RECORDING_ACTIVE when one is already running; 503 when the media backend is unavailable.',
     method: 'POST',
     path: '/sessions/{id}/recordings/start',
     caller: 'host_side',
     resource: 'session',
     input: IdParam,
     output: RecordingResponse,
-    handle: ({ ctx }) => ctx.services.recordings.start(target(ctx)),
+    handle: ({ ctx }) => ctx.services.recordings.start(ctx.access),
   }),
   stop: operation({
     name: 'Stop recording a session',
+    description:
+      'Host side of the session. Stops the active recording (409 NO_ACTIVE_RECORDING when none); it turns into a file afterwards and its state follows as realtime events.',
     method: 'POST',
     path: '/sessions/{id}/recordings/stop',
     caller: 'host_side',
     resource: 'session',
     input: IdParam,
     output: RecordingResponse,
-    handle: ({ ctx }) => ctx.services.recordings.stop(target(ctx)),
+    handle: ({ ctx }) => ctx.services.recordings.stop(ctx.access),
   }),
 };

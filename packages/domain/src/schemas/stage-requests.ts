@@ -73,3 +73,4 @@ export type JoinRequestListResponse = z.infer<typeof JoinRequestListResponse>;
 export const CreateJoinRequestRequest = z
   .strictObject({ message: trimmedText(1, 200).optional() })
   .meta({ id: 'CreateJoinRequestRequest' });
+export type CreateJoinRequestRequest = z.infer<typeof CreateJoinRequestRequest>;

@@ -76,7 +76,7 @@ export const adminUsersService = ({ db }: Deps) => {
     },
 
     /** Disabling signs the user out everywhere (their access tokens are refused at once). */
-    async updateUser(actor: Actor, id: string, patch: UpdateUserRequest): Promise<UserResponse> {
+    async updateUser(id: string, actor: Actor, patch: UpdateUserRequest): Promise<UserResponse> {
       return db.transaction(async (r) => {
         const user = await r.users.findById(id);
         if (!user) throw userNotFound();

@@ -1,28 +1,9 @@
-// What chat, polls, stage, moderation and attendance share: the session the access middleware
-// loaded, its settings, the lock that orders them against bans, and who a user is in a session.
-import {
-  DomainError,
-  resolveSessionSettings,
-  type SessionRole,
-  type SessionSettings,
-  type SessionSettingsPatch,
-} from '@vidinfra/domain';
-import type { Repositories, Room, Session, SessionParticipant, User } from '@vidinfra/db';
-import type { ResourceAccess } from '../access.ts';
-
-export interface LoadedSession {
-  session: Session;
-  room: Room;
-}
-
-/** The session and room the access middleware loaded for the operation. */
-export function loadedSession(access: ResourceAccess): LoadedSession {
-  if (!access.session || !access.room) throw new DomainError('NOT_FOUND', 'session not found');
-  return { session: access.session, room: access.room };
-}
-
-export const settingsOf = (session: Session): SessionSettings =>
-  resolveSessionSettings(session.settings as SessionSettingsPatch);
+// What chat, polls, stage, moderation and attendance share: the scope of a session's bans, the
+// lock that orders them against bans, and the user an operation names.
+import { DomainError, type SessionSettings } from '@vidinfra/domain';
+import type { Repositories, User } from '@vidinfra/db';
+import type { LoadedSession } from '../access.ts';
+import { settingsOf } from '../session-facts.ts';
 
 export const banScope = ({ session, room }: LoadedSession) => ({
   sessionId: session.id,
@@ -48,18 +29,6 @@ export async function lockAgainstBans(
   const session = await r.sessions.findById(loaded.session.id);
   if (!session) throw new DomainError('NOT_FOUND', 'session not found');
   return settingsOf(session);
-}
-
-/** A user's role in the session from what is known about them. */
-export function sessionRoleOf(
-  room: Pick<Room, 'ownerId'>,
-  userId: string,
-  participantRole: SessionParticipant['role'] | null,
-  onStage: boolean,
-): SessionRole {
-  if (room.ownerId === userId) return 'owner';
-  if (participantRole) return participantRole;
-  return onStage ? 'participant' : 'viewer';
 }
 
 /** The user (NOT_FOUND when there is none). */

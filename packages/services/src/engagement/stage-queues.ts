@@ -9,7 +9,8 @@ import {
 import type { HandRaise, Repositories } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { lockAgainstBans, requireUser, type LoadedSession } from './shared.ts';
+import type { LoadedSession } from '../access.ts';
+import { lockAgainstBans, requireUser } from './shared.ts';
 import { seatOnStage } from './stage-moves.ts';
 
 /** A hand raise or a join request (the same row shape). */

@@ -10,19 +10,13 @@ import {
   type StudioURLResponse,
 } from '@vidinfra/domain';
 import type { StageParticipant } from '@vidinfra/db';
-import type { ResourceAccess } from '../access.ts';
+import type { LoadedSession, SessionAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { authService } from '../auth/service.ts';
 import type { Deps } from '../deps.ts';
 import type { MediaGrant } from '@vidinfra/media';
 import { iso } from '../mappers.ts';
-import {
-  livePlaybackId,
-  loaded,
-  MEDIA_TOKEN_TTL_SECONDS,
-  requireMedia,
-  type LoadedSession,
-} from './shared.ts';
+import { livePlaybackId, MEDIA_TOKEN_TTL_SECONDS, requireMedia } from './shared.ts';
 
 type Source = NonNullable<MediaGrant['canPublishSources']>[number];
 
@@ -51,13 +45,13 @@ export const sessionMediaAccess = (deps: Deps) => {
 
   /** Host side publishes anything; stage participants what the stage lets them; others watch. */
   const publishableSources = async (
-    access: ResourceAccess,
+    { session, context }: SessionAccess,
     actor: Actor,
   ): Promise<Source[] | 'all'> => {
-    const role = access.context.sessionRole;
+    const role = context.sessionRole;
     if (isHostSide(role, actor.role)) return 'all';
     if (role !== 'participant') return [];
-    return stageSources(await db.repos.stage.find(loaded(access).session.id, actor.id));
+    return stageSources(await db.repos.stage.find(session.id, actor.id));
   };
 
   return {
@@ -66,12 +60,12 @@ export const sessionMediaAccess = (deps: Deps) => {
      * the caller's attendance while the session is backstage or live. BANNED callers are
      * refused (the host side is never banned).
      */
-    async join(access: ResourceAccess, actor: Actor): Promise<JoinSessionResponse> {
-      const { session } = loaded(access);
-      const role = access.context.sessionRole ?? 'viewer';
-      if (access.context.banned && !isHostSide(role, actor.role)) throw new DomainError('BANNED');
+    async join(target: SessionAccess, actor: Actor): Promise<JoinSessionResponse> {
+      const { session, context } = target;
+      const role = context.sessionRole ?? 'viewer';
+      if (context.banned && !isHostSide(role, actor.role)) throw new DomainError('BANNED');
       await requireMedia(media);
-      const sources = await publishableSources(access, actor);
+      const sources = await publishableSources(target, actor);
       const token = await media.mediaToken({
         room: session.id,
         identity: actor.id,

@@ -3,10 +3,9 @@
 // user's standing are read again now (ended since, co-host removed, banned).
 import { Id, isDomainError } from '@vidinfra/domain';
 import { INGEST_CLOSE_CODES } from '@vidinfra/media';
-import { accessService, type ResourceAccess } from '../access.ts';
+import { accessService, type SessionAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { loaded } from './shared.ts';
 
 const { FORBIDDEN, UNKNOWN_SESSION, ENDED } = INGEST_CLOSE_CODES;
 type RefusalCode = typeof FORBIDDEN | typeof UNKNOWN_SESSION | typeof ENDED;
@@ -28,14 +27,13 @@ export const publisherAdmission = (deps: Deps) => {
   async function asHostSide(
     sessionId: string,
     actor: Actor,
-  ): Promise<ResourceAccess | PublisherAdmission> {
+  ): Promise<SessionAccess | PublisherAdmission> {
     try {
-      const resolved = await access.authorize({
+      return await access.authorize({
         caller: 'host_side',
         actor,
         resource: { kind: 'session', id: sessionId },
       });
-      return resolved ?? refuse(UNKNOWN_SESSION, 'no such session');
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'NOT_FOUND') return refuse(UNKNOWN_SESSION, 'no such session');
@@ -60,7 +58,7 @@ export const publisherAdmission = (deps: Deps) => {
       };
       const resolved = await asHostSide(sessionId, actor);
       if ('ok' in resolved) return resolved;
-      const { session } = loaded(resolved);
+      const { session } = resolved;
       if (session.status === 'ended') return refuse(ENDED, 'the session has ended');
       if (session.status !== 'live') return refuse(UNKNOWN_SESSION, 'the session is not live');
       if (resolved.context.banned) return refuse(FORBIDDEN, 'banned from this session');

@@ -10,7 +10,8 @@ import type { Room } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { watchSeconds } from '../attendance-math.ts';
-import { sessionResponder, type LoadedSession } from './shared.ts';
+import type { LoadedSession } from '../access.ts';
+import { sessionResponder } from './shared.ts';
 
 const UPCOMING_LIMIT = 5;
 
@@ -41,11 +42,11 @@ export const sessionCatalog = (deps: Deps) => {
     },
 
     /** Sessions of public rooms, in the library when scoped. */
-    listPublic(query: SessionListQuery, libraryId: string | null): Promise<SessionListResponse> {
+    listPublic(libraryId: string | null, query: SessionListQuery): Promise<SessionListResponse> {
       return listed({ ...windowOf(query), publicOnly: true, libraryId: scopeOf(libraryId) });
     },
 
-    listLive(query: PaginationQuery, libraryId: string | null): Promise<SessionListResponse> {
+    listLive(libraryId: string | null, query: PaginationQuery): Promise<SessionListResponse> {
       return listed({ ...query, status: 'live', publicOnly: true, libraryId: scopeOf(libraryId) });
     },
 
@@ -54,7 +55,7 @@ export const sessionCatalog = (deps: Deps) => {
     },
 
     /** Over the caller's rooms, or the library's rooms when scoped. */
-    async stats(actor: Actor, libraryId: string | null): Promise<DashboardStatsResponse> {
+    async stats(libraryId: string | null, actor: Actor): Promise<DashboardStatsResponse> {
       const roomIds = await db.repos.sessions.roomIdsIn(
         libraryId ? { libraryId } : { ownerId: actor.id },
       );

@@ -17,13 +17,9 @@ import type { Deps } from '../deps.ts';
 import { recordEvent } from '../events.ts';
 import { markStopped, recordingControl } from '../recordings/control.ts';
 import { ensureDefaultLivePlayback } from './playback.ts';
-import {
-  livePlaybackId,
-  requireMedia,
-  sessionResponder,
-  settingsOf,
-  type LoadedSession,
-} from './shared.ts';
+import type { LoadedSession } from '../access.ts';
+import { settingsOf } from '../session-facts.ts';
+import { livePlaybackId, requireMedia, sessionResponder } from './shared.ts';
 
 type Stamps = Partial<Pick<Session, 'startedAt' | 'liveAt' | 'endedAt'>>;
 

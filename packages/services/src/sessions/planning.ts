@@ -8,6 +8,7 @@ import {
   SessionStatus,
   type CreateSessionRequest,
   type CreateSessionResponse,
+  type HostMediaStateRequest,
   type HostMediaStateResponse,
   type RescheduleSessionRequest,
   type SessionResponse,
@@ -19,7 +20,9 @@ import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { recordEvent } from '../events.ts';
 import { iso } from '../mappers.ts';
-import { futureTime, sessionResponder, settingsOf, type LoadedSession } from './shared.ts';
+import type { LoadedSession } from '../access.ts';
+import { settingsOf } from '../session-facts.ts';
+import { futureTime, sessionResponder } from './shared.ts';
 
 const DELETABLE = SessionStatus.options.filter(canDelete);
 
@@ -41,8 +44,8 @@ export const sessionPlanning = (deps: Deps) => {
 
   return {
     async create(
-      actor: Actor,
       room: Room,
+      actor: Actor,
       input: CreateSessionRequest,
     ): Promise<CreateSessionResponse> {
       const scheduledAt = futureTime(input.scheduled_at, now());
@@ -125,8 +128,7 @@ export const sessionPlanning = (deps: Deps) => {
     /** Tells everyone in the session that the host turned the camera / microphone on or off. */
     async hostMedia(
       { session }: LoadedSession,
-      kind: 'video' | 'audio',
-      enabled: boolean,
+      { kind, enabled }: HostMediaStateRequest & { kind: 'video' | 'audio' },
     ): Promise<HostMediaStateResponse> {
       const state = { session_id: session.id, enabled };
       await db.transaction((r) => recordEvent(r, `host.${kind}`, session.id, state));

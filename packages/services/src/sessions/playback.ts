@@ -18,7 +18,8 @@ import {
   requestingHost,
 } from '../playback-tokens.ts';
 import { recordingFileTokens } from '../recordings/file-token.ts';
-import { livePlaybackId, type LoadedSession } from './shared.ts';
+import type { LoadedSession } from '../access.ts';
+import { livePlaybackId } from './shared.ts';
 
 /** Whether a playback made now for a session of this room needs restriction tokens. */
 const signedFor = (room: Pick<Room, 'visibility'>) => room.visibility === 'private';

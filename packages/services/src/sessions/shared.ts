@@ -1,13 +1,7 @@
-// What the session operations share: the loaded session, media availability, time checks and
-// the session as the wire shows it.
-import {
-  DomainError,
-  resolveSessionSettings,
-  type SessionSettings,
-  type SessionSettingsPatch,
-} from '@vidinfra/domain';
+// What the session operations share: media availability, time checks and the session as the
+// wire shows it.
+import { DomainError } from '@vidinfra/domain';
 import type { Repositories, Room, Session } from '@vidinfra/db';
-import type { ResourceAccess } from '../access.ts';
 import type { Deps } from '../deps.ts';
 import type { MediaBackend } from '@vidinfra/media';
 import { toSessionResponse } from '../mappers.ts';
@@ -17,17 +11,6 @@ export const MEDIA_TOKEN_TTL_SECONDS = 6 * 3600;
 
 /** A scheduled time may lag the server clock by this much (client clocks drift). */
 const SCHEDULE_SKEW_SECONDS = 60;
-
-export interface LoadedSession {
-  session: Session;
-  room: Room;
-}
-
-/** The session and room the access middleware loaded for the operation. */
-export function loaded(access: ResourceAccess): LoadedSession {
-  if (!access.session || !access.room) throw new DomainError('NOT_FOUND', 'session not found');
-  return { session: access.session, room: access.room };
-}
 
 export async function requireMedia(media: MediaBackend): Promise<void> {
   if (!(await media.available())) throw new DomainError('MEDIA_UNAVAILABLE');
@@ -44,10 +27,6 @@ export function futureTime(value: string, now: Date): Date {
   }
   return at;
 }
-
-/** The full settings the session runs with. */
-export const settingsOf = (session: Session): SessionSettings =>
-  resolveSessionSettings(session.settings as SessionSettingsPatch);
 
 /** The live playback of a session is named by the session id (its HLS path). */
 export const livePlaybackId = (sessionId: string) => sessionId;
