@@ -20,11 +20,19 @@ export const attendanceRepository = ({ db, t }: Executor) => {
     ).length;
 
   return {
-    /** Opens the user's interval; when one is already open, that one stays (and is returned). */
-    async open(sessionId: string, userId: string, at = new Date()): Promise<AttendanceInterval> {
+    /**
+     * Opens the user's interval, as the viewer of realtime node `nodeId` (null: not a gateway's);
+     * when one is already open, that one stays (and is returned).
+     */
+    async open(
+      sessionId: string,
+      userId: string,
+      at = new Date(),
+      nodeId: string | null = null,
+    ): Promise<AttendanceInterval> {
       await db
         .insert(t.attendanceIntervals)
-        .values({ sessionId, userId, joinedAt: at })
+        .values({ sessionId, userId, joinedAt: at, nodeId })
         .onConflictDoNothing();
       const [row] = await db.select().from(t.attendanceIntervals).where(open(sessionId, userId));
       return row!;
@@ -33,6 +41,14 @@ export const attendanceRepository = ({ db, t }: Executor) => {
     /** Closes the user's open interval; false when none was open. */
     async close(sessionId: string, userId: string, at = new Date()): Promise<boolean> {
       return (await close(open(sessionId, userId), at)) > 0;
+    },
+
+    /** Closes every open interval that realtime node `nodeId` opened (it crashed); how many. */
+    async closeOpenedBy(nodeId: string, at: Date): Promise<number> {
+      return close(
+        and(eq(t.attendanceIntervals.nodeId, nodeId), isNull(t.attendanceIntervals.leftAt)),
+        at,
+      );
     },
 
     /** Closes every open interval of the session (its end); returns how many. */
