@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, inArray, isNull, min } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, isNull, lte, min } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { AttendanceInterval } from '../rows.ts';
 import { offsetOf, paged, type PageRequest } from './paging.ts';
@@ -43,12 +43,22 @@ export const attendanceRepository = ({ db, t }: Executor) => {
       return (await close(open(sessionId, userId), at)) > 0;
     },
 
-    /** Closes every open interval that realtime node `nodeId` opened (it crashed); how many. */
+    /**
+     * Closes every open interval that realtime node `nodeId` opened (it crashed) at `at`, or at
+     * its join when it opened later; how many.
+     */
     async closeOpenedBy(nodeId: string, at: Date): Promise<number> {
-      return close(
-        and(eq(t.attendanceIntervals.nodeId, nodeId), isNull(t.attendanceIntervals.leftAt)),
-        at,
+      const byNode = and(
+        eq(t.attendanceIntervals.nodeId, nodeId),
+        isNull(t.attendanceIntervals.leftAt),
       );
+      const before = await close(and(byNode, lte(t.attendanceIntervals.joinedAt, at)), at);
+      const after = await db
+        .update(t.attendanceIntervals)
+        .set({ leftAt: t.attendanceIntervals.joinedAt })
+        .where(byNode)
+        .returning({ id: t.attendanceIntervals.id });
+      return before + after.length;
     },
 
     /** Closes every open interval of the session (its end); returns how many. */
