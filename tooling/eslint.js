@@ -19,6 +19,19 @@ export default tseslint.config(
     },
   },
   {
+    // Apps speak to the services, never to what the services are built from.
+    files: ['apps/**/src/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='deps']",
+          message: 'Apps use service methods, never services.deps: add a method to the service.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/test/**', '**/scripts/**', '**/bench/**', 'tooling/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
