@@ -428,6 +428,14 @@ describe(`realtime nodes (${dialect})`, () => {
       (i) => i.userId === a!.id,
     );
     expect(closed).toMatchObject({ nodeId: crashed, leftAt: new Date('2030-01-01T00:01:00Z') });
+    // Opened after the node's last heartbeat: closed at its join, never before it.
+    const late = new Date('2030-01-01T00:02:00Z');
+    await db.repos.attendance.open(session.id, a!.id, late, crashed);
+    expect(await db.repos.attendance.closeOpenedBy(crashed, silent[0]!.heartbeatAt)).toBe(1);
+    const lateInterval = (await db.repos.attendance.intervals(session.id)).find(
+      (i) => i.userId === a!.id && i.joinedAt.getTime() === late.getTime(),
+    );
+    expect(lateInterval?.leftAt).toEqual(late);
     expect(await db.repos.realtimeNodes.remove(crashed, new Date('2030-01-01T00:00:00Z'))).toBe(
       false,
     );
