@@ -66,6 +66,19 @@ export default tseslint.config(
     },
   },
   {
+    // Apps speak to the services, never to what the services are built from.
+    files: ['apps/**/src/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='deps']",
+          message: 'Apps use service methods, never services.deps: add a method to the service.',
+        },
+      ],
+    },
+  },
+  {
     // The operations' context is typed by their Caller rule and resource: nothing to assert.
     files: ['packages/api/src/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'error' },

@@ -22,11 +22,13 @@ async function main() {
   });
   // The local media ingest (WebSocket upgrades under /ingest/); nothing for the LiveKit backend.
   // A verified publish token is not enough: only the host side of a live session broadcasts.
+  // eslint-disable-next-line no-restricted-syntax -- removed by createRuntime
   const ingest = attachIngest(app.server, services.deps.media, {
     admit: (sessionId, userId) => services.sessions.admitPublisher(sessionId, userId),
   });
   const close = async () => {
     await ingest.close();
+    // eslint-disable-next-line no-restricted-syntax -- removed by createRuntime
     await services.deps.media.close();
     // What closing the media finished (recordings) is written before the database closes.
     await services.drainMedia();

@@ -5,6 +5,7 @@ import * as domain from '@vidinfra/domain';
 import { generateOpenApiDocument, type OpenAPIObject, type OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
 import type { FileMeta } from '@vidinfra/api';
+import { ASYNCAPI_PATH } from './asyncapi.ts';
 
 /** Every exported zod schema of the domain that carries a component id. */
 function namedDomainSchemas(): Record<string, z.ZodType> {
@@ -54,7 +55,9 @@ export function buildOpenApiDocument(appRouter: AnyRouter, baseUrl: string): Ope
     title: 'VidInfra Live API',
     version: '1.0.0',
     description:
-      'Live streaming and webinars. Every response is an envelope: `{success, data | error, timestamp}`.',
+      'Live streaming and webinars. Every response is an envelope: `{success, data | error, timestamp}`. ' +
+      'Realtime (Socket.IO: channels, events, client actions) is described by the AsyncAPI document ' +
+      `at [${ASYNCAPI_PATH}](${ASYNCAPI_PATH}).`,
     baseUrl,
     openApiVersion: '3.1.0',
     securitySchemes: { Authorization: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -9,6 +9,7 @@ import {
 } from '@vidinfra/services';
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
+import { registerAsyncApi } from './asyncapi.ts';
 import { registerApiReference } from './docs.ts';
 import { registerHls } from './hls.ts';
 import { buildOpenApiDocument } from './openapi.ts';
@@ -120,6 +121,7 @@ export async function buildServer(
     buildOpenApiDocument(appRouter, `${config.publicUrl}/api`),
   );
   app.get('/api/openapi.json', async () => openapi);
+  registerAsyncApi(app, config.publicUrl);
   await registerApiReference(app, { routePrefix: '/api/docs', specUrl: '/api/openapi.json' });
   return app;
 }

@@ -9,7 +9,7 @@ import {
 } from '@vidinfra/domain';
 import type { Actor, ResourceKind, Services } from '@vidinfra/services';
 
-type ActionName = Exclude<keyof typeof CLIENT_ACTIONS, 'subscribe' | 'unsubscribe'>;
+type ActionName = Exclude<keyof typeof CLIENT_ACTIONS, 'subscribe' | 'unsubscribe' | 'resync'>;
 export type ActionHandlers = Record<
   ActionName,
   (actor: Actor, payload: unknown) => Promise<unknown>

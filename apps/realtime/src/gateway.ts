@@ -1,5 +1,7 @@
 // The Socket.IO gateway: authenticated connections, authorized channels, committed events
 // delivered in order, presence turned into attendance, client actions through the services.
+// Every message either way is the domain's protocol (ServerToClientEvents, ClientToServerEvents).
+import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import {
   ackError,
@@ -11,16 +13,20 @@ import {
   sessionChannel,
   staffChannel,
   validationError,
+  type ClientActionName,
   type RealtimeEnvelope,
 } from '@vidinfra/domain';
-import type { Actor, Services } from '@vidinfra/services';
-import { Server, type ServerOptions, type Socket } from 'socket.io';
-import { z } from 'zod';
+import type { Services } from '@vidinfra/services';
+import { Server, type ServerOptions } from 'socket.io';
+import type { z } from 'zod';
 import { type ActionHandlers, clientActions } from './actions.ts';
 import { authorizeChannel } from './channels.ts';
+import { startNodeLiveness } from './node-liveness.ts';
 import { presenceTracker } from './presence.ts';
-import { startRelay } from './relay.ts';
+import { startRelay, toEnvelope } from './relay.ts';
 import { socketRateLimiter } from './rate-limit.ts';
+import type { GatewayServer, GatewaySocket } from './socket-types.ts';
+import { viewerCountBroadcaster } from './viewer-count.ts';
 
 export interface GatewayOptions {
   services: Services;
@@ -34,21 +40,16 @@ export interface GatewayOptions {
   /** How long Socket.IO keeps a disconnected client's missed events for recovery. */
   recoveryWindowMs?: number;
   relayIntervalMs?: number;
+  /** How often the viewer count is read and sent when it changed. */
+  viewerCountIntervalMs?: number;
+  /** This node's id (on the attendance intervals it opens); a fresh one by default. */
+  nodeId?: string;
+  /** A node that has not beaten its heartbeat for this long is gone and its viewers are closed. */
+  nodeTimeoutMs?: number;
+  /** How often the relay leader looks for gone nodes. */
+  sweepIntervalMs?: number;
   log?: { warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void };
 }
-
-interface SocketData {
-  actor: Actor | null;
-  /** Session channels this socket follows as a signed-in attendee (presence). */
-  attending: Set<string>;
-}
-
-type GatewaySocket = Socket<
-  Record<string, never>,
-  Record<string, never>,
-  Record<string, never>,
-  SocketData
->;
 
 /** A socket's private room, for acting on all of one user's sockets (ban, stage removal). */
 const userRoom = (userId: string) => `uid:${userId}`;
@@ -60,16 +61,14 @@ const handshakeToken = (socket: { handshake: { auth: unknown } }): string | null
   return typeof token === 'string' && token ? token : null;
 };
 const MAX_MESSAGE_BYTES = 16 * 1024;
-const ResyncRequest = z.strictObject({
-  channel: z.string().max(100),
-  after_seq: z.number().int().min(0),
-});
 const RESYNC_BATCH = 500;
 
 export function createGateway(options: GatewayOptions) {
   const { services } = options;
   const log = options.log ?? { warn: () => {}, error: (obj: unknown) => console.error(obj) };
-  const io = new Server(options.httpServer, {
+  const nodeId = options.nodeId ?? randomUUID();
+  const isLeader = options.isLeader ?? (async () => true);
+  const io: GatewayServer = new Server(options.httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // A recovered socket skips the (async) auth middleware: events broadcast while it ran would
     // miss the socket, which only joins the namespace after it. Its identity is restored with it.
@@ -80,25 +79,38 @@ export function createGateway(options: GatewayOptions) {
     ...(options.adapter && { adapter: options.adapter }),
     cors: { origin: true, credentials: true },
   });
-  const presence = presenceTracker(
-    services,
-    options.presenceGraceMs ?? 10_000,
-    (e) => log.error(e, 'presence'),
+  const liveness = startNodeLiveness(services, {
+    nodeId,
+    nodeTimeoutMs: options.nodeTimeoutMs ?? 30_000,
+    sweepIntervalMs: options.sweepIntervalMs ?? 10_000,
+    isLeader,
+    onError: (e) => log.error(e, 'node liveness'),
+  });
+  const presence = presenceTracker(services, {
+    nodeId,
+    registered: liveness.registered,
+    graceMs: options.presenceGraceMs ?? 10_000,
+    onError: (e) => log.error(e, 'presence'),
     // Any node: a socket of the user still in the session's channel (the Redis adapter asks all).
-    async (sessionId, userId) =>
+    elsewhere: async (sessionId, userId) =>
       (await io.in(userRoom(userId)).fetchSockets()).some((socket) =>
         socket.rooms.has(sessionChannel(sessionId)),
       ),
-  );
+  });
   const actions = clientActions(services);
-  const viewerCounts = viewerCountBroadcaster(io, (e) => log.error(e, 'viewer count'));
+  const viewerCounts = viewerCountBroadcaster(
+    io,
+    services,
+    options.viewerCountIntervalMs ?? 1000,
+    (e) => log.error(e, 'viewer count'),
+  );
 
   io.use(async (socket, next) => {
     const token = handshakeToken(socket);
     try {
       const actor = token ? await services.auth.authenticate(token) : null;
-      (socket as GatewaySocket).data.actor = actor;
-      (socket as GatewaySocket).data.attending ??= new Set();
+      socket.data.actor = actor;
+      socket.data.attending ??= new Set();
       next();
     } catch (error) {
       const body = isDomainError(error)
@@ -108,8 +120,7 @@ export function createGateway(options: GatewayOptions) {
     }
   });
 
-  io.on('connection', (raw) => {
-    const socket = raw as GatewaySocket;
+  io.on('connection', (socket) => {
     const actor = socket.data.actor;
     if (actor) void socket.join(userRoom(actor.id));
     if (actor?.loginId) void socket.join(loginRoom(actor.loginId));
@@ -121,7 +132,7 @@ export function createGateway(options: GatewayOptions) {
     }
     const allow = socketRateLimiter({ perSecond: 20, burst: 40 });
 
-    const handle = async (name: string, payload: unknown): Promise<unknown> => {
+    const handle = async (name: ClientActionName, payload: unknown): Promise<unknown> => {
       if (name === 'subscribe' || name === 'unsubscribe') {
         const { channel } = parse(CLIENT_ACTIONS[name].payload, payload);
         if (name === 'unsubscribe') {
@@ -135,26 +146,20 @@ export function createGateway(options: GatewayOptions) {
           socket.data.attending.add(channel);
           await presence.joined(grant.sessionId!, actor.id);
         }
-        if (grant.kind === 'session') viewerCounts.changed(channel);
-        return { channel, last_seq: await services.deps.db.repos.outbox.lastSeq(channel) };
+        if (grant.kind === 'session') viewerCounts.joined(channel);
+        return { channel, last_seq: await services.outbox.lastSeq(channel) };
       }
       if (name === 'resync') {
-        const request = parse(ResyncRequest, payload);
+        const request = parse(CLIENT_ACTIONS.resync.payload, payload);
         await authorizeChannel(services, actor, request.channel);
-        const events = await services.deps.db.repos.outbox.since(
+        const events = await services.outbox.since(
           request.channel,
           request.after_seq,
           RESYNC_BATCH,
         );
         return {
           channel: request.channel,
-          events: events.map((e) => ({
-            event: e.event,
-            channel: e.stream,
-            seq: e.seq,
-            payload: e.payload,
-            at: e.createdAt.toISOString(),
-          })),
+          events: events.map(toEnvelope),
           complete: events.length < RESYNC_BATCH,
         };
       }
@@ -172,7 +177,7 @@ export function createGateway(options: GatewayOptions) {
         if (allow.flooding()) socket.disconnect(true);
         return;
       }
-      handle(name, args[0])
+      handle(name as ClientActionName, args[0])
         .then((data) => ack?.(ackOk(data)))
         .catch((error: unknown) => {
           if (!isDomainError(error)) log.error(error, `realtime ${name} failed`);
@@ -181,17 +186,14 @@ export function createGateway(options: GatewayOptions) {
     });
 
     socket.on('disconnect', () => {
-      for (const channel of socket.data.attending) {
+      for (const channel of socket.data.attending)
         presence.left(channel.slice('session:'.length), actor!.id);
-        viewerCounts.changed(channel);
-      }
     });
   });
 
   function leaveSession(socket: GatewaySocket, channel: string) {
     if (!socket.data.attending.delete(channel)) return;
     presence.left(channel.slice('session:'.length), socket.data.actor!.id);
-    viewerCounts.changed(channel);
   }
 
   async function stillSignedIn(socket: GatewaySocket, userId: string) {
@@ -219,40 +221,43 @@ export function createGateway(options: GatewayOptions) {
     const sockets = io.in(userRoom(userId));
     if (envelope.event === 'moderation.banned') {
       const channels = [sessionChannel(sessionId), staffChannel(sessionId)];
-      sockets.emit('channel:removed' as never, { channels, reason: 'banned' } as never);
+      sockets.emit('channel:removed', { channels, reason: 'banned' });
       sockets.socketsLeave(channels);
       for (const socket of await sockets.fetchSockets()) {
         if (socket.data.attending?.delete(channels[0]!)) presence.left(sessionId, userId);
       }
     }
     if (envelope.event === 'stage.participant_removed') {
-      sockets.emit('stage:unpublish' as never, { session_id: sessionId } as never);
+      sockets.emit('stage:unpublish', { session_id: sessionId });
     }
   }
 
   const relay = startRelay(services, {
     intervalMs: options.relayIntervalMs ?? 50,
     batch: 200,
-    isLeader: options.isLeader ?? (async () => true),
+    isLeader,
     deliver: (envelope) => {
-      io.to(envelope.channel).emit('event' as never, envelope as never);
+      io.to(envelope.channel).emit('event', envelope);
       void enforce(envelope).catch((e) => log.error(e, 'enforce'));
     },
     onError: (error) => log.error(error, 'relay'),
   });
 
   // In this process a commit wakes the relay at once; other processes' commits are polled.
-  const stopNudging = services.deps.db.onCommit(() => relay.nudge());
+  const stopNudging = services.outbox.onCommit(() => relay.nudge());
 
   return {
     io,
     relay,
+    nodeId,
     async close() {
       stopNudging();
       await relay.stop();
       viewerCounts.stop();
       io.disconnectSockets(true);
       await presence.flush();
+      // Only once its viewers are closed: a node forgotten earlier would leave them to nobody.
+      await liveness.stop({ retire: true });
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
@@ -262,34 +267,6 @@ function parse<T extends z.ZodType>(schema: T, payload: unknown): z.output<T> {
   const result = schema.safeParse(payload);
   if (!result.success) throw validationError(result.error);
   return result.data;
-}
-
-/**
- * The live viewer count of a session channel, sent at most once a second per session. Counting
- * asks every node; when one does not answer, the count waits for the next change.
- */
-function viewerCountBroadcaster(io: Server, onError: (error: unknown) => void) {
-  const dirty = new Set<string>();
-  const timer = setInterval(async () => {
-    const channels = [...dirty];
-    dirty.clear();
-    for (const channel of channels) {
-      try {
-        const count = (await io.in(channel).fetchSockets()).length;
-        io.to(channel).emit(
-          'viewer_count' as never,
-          { session_id: channel.slice('session:'.length), count } as never,
-        );
-      } catch (error) {
-        onError(error);
-      }
-    }
-  }, 1000);
-  timer.unref();
-  return {
-    changed: (channel: string) => dirty.add(channel),
-    stop: () => clearInterval(timer),
-  };
 }
 
 export type Gateway = ReturnType<typeof createGateway>;

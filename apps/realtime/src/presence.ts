@@ -2,7 +2,8 @@
 // attendance interval, the last disconnect closes it after a grace period, so a flaky network
 // that reconnects within the grace keeps one interval instead of making a hundred. A node counts
 // only its own sockets, so before closing it asks every node (`elsewhere`) whether the viewer
-// still follows the session there.
+// still follows the session there. Opening and closing is the attendance service's rule, the one
+// the media webhook follows too; each interval names this node, so a crash of it gets swept.
 import type { Services } from '@vidinfra/services';
 
 /** How long a node waits for the others before closing anyway (Redis away, a node hung). */
@@ -17,16 +18,23 @@ function within<T>(ms: number, answer: Promise<T>): Promise<T> {
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
-export function presenceTracker(
-  services: Services,
-  graceMs: number,
-  onError: (error: unknown) => void,
-  elsewhere: (sessionId: string, userId: string) => Promise<boolean>,
-) {
+export interface PresenceOptions {
+  /** This node, named on the intervals it opens. */
+  nodeId: string;
+  /** Settles once this node is registered (its intervals can be swept if it crashes). */
+  registered: Promise<unknown>;
+  graceMs: number;
+  onError: (error: unknown) => void;
+  /** Whether the viewer follows the session on any node (this one included). */
+  elsewhere: (sessionId: string, userId: string) => Promise<boolean>;
+}
+
+export function presenceTracker(services: Services, options: PresenceOptions) {
+  const { graceMs, onError, elsewhere } = options;
   const sockets = new Map<string, number>();
   const closing = new Map<string, NodeJS.Timeout>();
   const key = (sessionId: string, userId: string) => `${sessionId}|${userId}`;
-  const attendance = services.deps.db.repos.attendance;
+  const { attendance } = services;
   /** Closes decided but still asking the other nodes: shutdown waits for them. */
   const asking = new Set<Promise<void>>();
   let stopped = false;
@@ -41,7 +49,7 @@ export function presenceTracker(
       },
     );
     if (!stillThere && !sockets.has(key(sessionId, userId)))
-      await attendance.close(sessionId, userId, leftAt);
+      await attendance.absent(sessionId, userId, leftAt);
   }
 
   return {
@@ -54,10 +62,8 @@ export function presenceTracker(
         clearTimeout(pending);
         closing.delete(k);
       }
-      const found = await services.deps.db.repos.sessions.findById(sessionId);
-      if (found && (found.status === 'live' || found.status === 'backstage')) {
-        await attendance.open(sessionId, userId, services.deps.now());
-      }
+      await options.registered;
+      await attendance.present(sessionId, userId, options.nodeId);
     },
 
     left(sessionId: string, userId: string): void {
@@ -69,7 +75,7 @@ export function presenceTracker(
         return;
       }
       sockets.delete(k);
-      const leftAt = services.deps.now();
+      const leftAt = new Date();
       closing.set(
         k,
         setTimeout(() => {
@@ -90,7 +96,7 @@ export function presenceTracker(
         ...pending.map(([k, timer]) => {
           clearTimeout(timer);
           const [sessionId, userId] = k.split('|') as [string, string];
-          return attendance.close(sessionId, userId, services.deps.now());
+          return attendance.absent(sessionId, userId);
         }),
         ...asking,
       ]);

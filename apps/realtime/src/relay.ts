@@ -30,7 +30,7 @@ export function startRelay(services: Services, options: RelayOptions) {
   const drain = async () => {
     if (!(await options.isLeader())) return;
     for (;;) {
-      const events = await services.deps.db.repos.outbox.claim(options.batch);
+      const events = await services.outbox.claim(options.batch);
       for (const event of events) options.deliver(toEnvelope(event));
       if (events.length < options.batch) return;
     }

@@ -55,6 +55,8 @@ export async function redisScaleOut(url: string, options: { leaseMs?: number } =
   };
 
   return {
+    /** This node's id: the relay lease's holder, and the node named on attendance it opens. */
+    nodeId,
     adapter: createAdapter(client as never, { channelPrefix: CHANNEL_PREFIX }),
     isLeader,
     /**

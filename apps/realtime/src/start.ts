@@ -8,14 +8,18 @@ import { redisScaleOut } from './scale-out.ts';
 export async function startGateway(
   httpServer: HttpServer,
   services: Services,
-  options: { redisUrl: string | null; log?: GatewayOptions['log'] },
+  options: {
+    redisUrl: string | null;
+    log?: GatewayOptions['log'];
+  } & Pick<GatewayOptions, 'presenceGraceMs' | 'nodeTimeoutMs' | 'sweepIntervalMs'>,
 ) {
-  const scale = options.redisUrl ? await redisScaleOut(options.redisUrl) : null;
+  const { redisUrl, ...gatewayOptions } = options;
+  const scale = redisUrl ? await redisScaleOut(redisUrl) : null;
   const gateway = createGateway({
     services,
     httpServer,
-    log: options.log,
-    ...(scale && { adapter: scale.adapter, isLeader: scale.isLeader }),
+    ...gatewayOptions,
+    ...(scale && { adapter: scale.adapter, isLeader: scale.isLeader, nodeId: scale.nodeId }),
   });
   if (scale) {
     const adapterUid = (gateway.io.of('/').adapter as unknown as { uid: string }).uid;

@@ -36,3 +36,4 @@ export type NewRecording = NewRow<'recordings'>;
 export type Playback = Row<'playbacks'>;
 export type NewPlayback = NewRow<'playbacks'>;
 export type OutboxEvent = Row<'outboxEvents'>;
+export type RealtimeNode = Row<'realtimeNodes'>;

@@ -403,6 +403,47 @@ describe(`attendance (${dialect})`, () => {
   });
 });
 
+describe(`realtime nodes (${dialect})`, () => {
+  it('keeps heartbeats, finds silent nodes and closes the intervals a node opened', async () => {
+    const { db } = t;
+    const session = await makeSession(db);
+    const [a, b, c] = await many(3, () => makeUser(db, 'viewer'));
+    const [crashed, alive] = [`node-${Date.now()}-x`, `node-${Date.now()}-y`];
+    await db.repos.realtimeNodes.beat(crashed, new Date('2030-01-01T00:00:00Z'));
+    await db.repos.realtimeNodes.beat(crashed, new Date('2030-01-01T00:01:00Z'));
+    await db.repos.realtimeNodes.beat(alive, new Date('2030-01-01T00:09:00Z'));
+    const silent = await db.repos.realtimeNodes.silentSince(new Date('2030-01-01T00:05:00Z'));
+    expect(silent.filter((n) => [crashed, alive].includes(n.id))).toEqual([
+      { id: crashed, heartbeatAt: new Date('2030-01-01T00:01:00Z') },
+    ]);
+    const joined = new Date('2030-01-01T00:00:30Z');
+    await db.repos.attendance.open(session.id, a!.id, joined, crashed);
+    await db.repos.attendance.open(session.id, b!.id, joined, alive);
+    await db.repos.attendance.open(session.id, c!.id, joined);
+    expect(await db.repos.attendance.closeOpenedBy(crashed, silent[0]!.heartbeatAt)).toBe(1);
+    expect((await db.repos.attendance.active(session.id)).map((v) => v.userId).sort()).toEqual(
+      [b!.id, c!.id].sort(),
+    );
+    const [closed] = (await db.repos.attendance.intervals(session.id)).filter(
+      (i) => i.userId === a!.id,
+    );
+    expect(closed).toMatchObject({ nodeId: crashed, leftAt: new Date('2030-01-01T00:01:00Z') });
+    // Opened after the node's last heartbeat: closed at its join, never before it.
+    const late = new Date('2030-01-01T00:02:00Z');
+    await db.repos.attendance.open(session.id, a!.id, late, crashed);
+    expect(await db.repos.attendance.closeOpenedBy(crashed, silent[0]!.heartbeatAt)).toBe(1);
+    const lateInterval = (await db.repos.attendance.intervals(session.id)).find(
+      (i) => i.userId === a!.id && i.joinedAt.getTime() === late.getTime(),
+    );
+    expect(lateInterval?.leftAt).toEqual(late);
+    expect(await db.repos.realtimeNodes.remove(crashed, new Date('2030-01-01T00:00:00Z'))).toBe(
+      false,
+    );
+    expect(await db.repos.realtimeNodes.remove(crashed, silent[0]!.heartbeatAt)).toBe(true);
+    expect(await db.repos.realtimeNodes.remove(alive)).toBe(true);
+  });
+});
+
 describe(`session lifecycle helpers and dashboard reads (${dialect})`, () => {
   it('lists sessions with their rooms', async () => {
     const { db } = t;

@@ -13,7 +13,7 @@ import type { LoadedSession } from './access.ts';
 import type { Actor } from './actor.ts';
 import { attendanceStats, viewerAttendance } from './attendance-math.ts';
 import type { Deps } from './deps.ts';
-import { recordEvent } from './events.ts';
+import { closeAttendance, openAttendance } from './attendance-rules.ts';
 import { iso, isoOrUndefined } from './mappers.ts';
 import { csvRecord } from './engagement/csv.ts';
 import { sessionRoleOf } from './session-facts.ts';
@@ -91,16 +91,28 @@ async function attendeesPage(db: Database, sessionId: string, request: Paginatio
 export const attendanceService = ({ db, now }: Deps) => ({
   /** Closes the caller's open interval, if any (`left` says whether there was one). */
   async leave({ session }: LoadedSession, actor: Actor) {
-    return db.transaction(async (r) => {
-      const left = await r.attendance.close(session.id, actor.id, now());
-      if (left) {
-        await recordEvent(r, 'viewer_count', session.id, {
-          session_id: session.id,
-          count: await r.sessions.viewerCount(session.id),
-        });
-      }
-      return { session_id: session.id, left };
-    });
+    const left = await db.transaction((r) =>
+      closeAttendance(r, { sessionId: session.id, userId: actor.id, at: now() }),
+    );
+    return { session_id: session.id, left };
+  },
+
+  /**
+   * A viewer of realtime node `nodeId` follows the session: opens their interval while the
+   * session is on (the rule the media webhook follows too). False when nothing opened.
+   */
+  present(sessionId: string, userId: string, nodeId: string): Promise<boolean> {
+    return db.transaction((r) => openAttendance(r, { sessionId, userId, at: now(), nodeId }));
+  },
+
+  /** The viewer stopped following the session at `at`: closes their open interval. */
+  absent(sessionId: string, userId: string, at: Date = now()): Promise<boolean> {
+    return db.transaction((r) => closeAttendance(r, { sessionId, userId, at }));
+  },
+
+  /** Viewers watching now (open intervals) per session, the sessions' `viewer_count`. */
+  viewerCounts(sessionIds: string[]): Promise<Record<string, number>> {
+    return db.repos.sessions.viewerCounts(sessionIds);
   },
 
   async viewers(

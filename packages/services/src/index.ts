@@ -18,6 +18,8 @@ import { roomsService } from './rooms.ts';
 import { webhooksService } from './webhooks.ts';
 import { recordingsService } from './recordings.ts';
 import { mediaFollower } from './media-events.ts';
+import { outboxService } from './outbox.ts';
+import { realtimeNodesService } from './realtime-nodes.ts';
 
 export type { Actor } from './actor.ts';
 export type { Deps, ServiceConfig } from './deps.ts';
@@ -67,6 +69,8 @@ export function createServices(deps: Deps, options: { loginLimiter?: LoginLimite
     attendance: attendanceService(deps),
     webhooks: webhooksService(deps),
     recordings,
+    outbox: outboxService(deps),
+    realtimeNodes: realtimeNodesService(deps),
     /** Stops applying the media backend's events (shutdown). */
     stopFollowingMedia,
     /** Waits for the media events being applied (shutdown, before the database closes). */

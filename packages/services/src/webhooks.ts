@@ -16,7 +16,7 @@ import {
   type MediaEvent,
 } from '@vidinfra/media';
 import type { Deps } from './deps.ts';
-import { recordEvent } from './events.ts';
+import { closeAttendance, openAttendance } from './attendance-rules.ts';
 import { mediaEventApplier } from './recordings/media-events.ts';
 
 /** What the webhook answers: which event, and whether it had been taken before. */
@@ -51,27 +51,20 @@ export const webhooksService = (deps: Deps) => {
   }
 
   /**
-   * A user (identity = user id) joining or leaving the session's media room. Monitors, egress
-   * and other non-user participants have other identities and are skipped; a join counts only
-   * while the session is backstage or live, as the realtime presence does.
+   * A user (identity = user id) joining or leaving the session's media room, under the same rule
+   * as the realtime presence. Monitors, egress and other non-user participants have other
+   * identities and are skipped.
    */
   async function applyAttendance(r: Repositories, event: LivekitWebhookEvent) {
     const change = participantChange(event);
     if (!change || !isId(change.sessionId) || !isId(change.identity)) return;
-    const session = await r.sessions.findById(change.sessionId);
-    if (!session) return;
-    const at = change.at ?? now();
-    if (change.joined) {
-      if (session.status !== 'backstage' && session.status !== 'live') return;
-      if (!(await r.users.findById(change.identity))) return;
-      await r.attendance.open(session.id, change.identity, at);
-    } else if (!(await r.attendance.close(session.id, change.identity, at))) {
-      return;
-    }
-    await recordEvent(r, 'viewer_count', session.id, {
-      session_id: session.id,
-      count: await r.sessions.viewerCount(session.id),
-    });
+    const attendance = {
+      sessionId: change.sessionId,
+      userId: change.identity,
+      at: change.at ?? now(),
+    };
+    if (change.joined) await openAttendance(r, { ...attendance, nodeId: null });
+    else await closeAttendance(r, attendance);
   }
 
   return {

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, inArray, isNull, min } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, isNull, lte, min } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { AttendanceInterval } from '../rows.ts';
 import { offsetOf, paged, type PageRequest } from './paging.ts';
@@ -20,11 +20,19 @@ export const attendanceRepository = ({ db, t }: Executor) => {
     ).length;
 
   return {
-    /** Opens the user's interval; when one is already open, that one stays (and is returned). */
-    async open(sessionId: string, userId: string, at = new Date()): Promise<AttendanceInterval> {
+    /**
+     * Opens the user's interval, as the viewer of realtime node `nodeId` (null: not a gateway's);
+     * when one is already open, that one stays (and is returned).
+     */
+    async open(
+      sessionId: string,
+      userId: string,
+      at = new Date(),
+      nodeId: string | null = null,
+    ): Promise<AttendanceInterval> {
       await db
         .insert(t.attendanceIntervals)
-        .values({ sessionId, userId, joinedAt: at })
+        .values({ sessionId, userId, joinedAt: at, nodeId })
         .onConflictDoNothing();
       const [row] = await db.select().from(t.attendanceIntervals).where(open(sessionId, userId));
       return row!;
@@ -33,6 +41,24 @@ export const attendanceRepository = ({ db, t }: Executor) => {
     /** Closes the user's open interval; false when none was open. */
     async close(sessionId: string, userId: string, at = new Date()): Promise<boolean> {
       return (await close(open(sessionId, userId), at)) > 0;
+    },
+
+    /**
+     * Closes every open interval that realtime node `nodeId` opened (it crashed) at `at`, or at
+     * its join when it opened later; how many.
+     */
+    async closeOpenedBy(nodeId: string, at: Date): Promise<number> {
+      const byNode = and(
+        eq(t.attendanceIntervals.nodeId, nodeId),
+        isNull(t.attendanceIntervals.leftAt),
+      );
+      const before = await close(and(byNode, lte(t.attendanceIntervals.joinedAt, at)), at);
+      const after = await db
+        .update(t.attendanceIntervals)
+        .set({ leftAt: t.attendanceIntervals.joinedAt })
+        .where(byNode)
+        .returning({ id: t.attendanceIntervals.id });
+      return before + after.length;
     },
 
     /** Closes every open interval of the session (its end); returns how many. */

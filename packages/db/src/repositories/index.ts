@@ -16,7 +16,7 @@ import { playbacksRepository, recordingsRepository } from './recordings.ts';
 import { roomsRepository } from './rooms.ts';
 import { sessionsRepository } from './sessions.ts';
 import { handRaisesRepository, joinRequestsRepository, stageRepository } from './stage.ts';
-import { outboxRepository, webhookEventsRepository } from './system.ts';
+import { outboxRepository, realtimeNodesRepository, webhookEventsRepository } from './system.ts';
 import { usersRepository } from './users.ts';
 
 const factories = {
@@ -41,6 +41,7 @@ const factories = {
   playbacks: playbacksRepository,
   webhookEvents: webhookEventsRepository,
   outbox: outboxRepository,
+  realtimeNodes: realtimeNodesRepository,
 };
 
 export type Repositories = { [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };

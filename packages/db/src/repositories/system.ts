@@ -1,8 +1,9 @@
-// Delivery plumbing: processed webhook events (idempotency) and the outbox of domain events.
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+// Delivery plumbing: processed webhook events (idempotency), the outbox of domain events, and
+// the realtime nodes' heartbeats.
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { JsonObject } from '../schema/enums.ts';
-import type { OutboxEvent } from '../rows.ts';
+import type { OutboxEvent, RealtimeNode } from '../rows.ts';
 
 export const webhookEventsRepository = ({ db, t }: Executor) => ({
   /** Records the event id; true the first time, false for a duplicate delivery. */
@@ -103,5 +104,38 @@ export const outboxRepository = ({ db, t, journal }: Executor) => ({
       .where(and(eq(t.outboxEvents.stream, stream), gt(t.outboxEvents.seq, afterSeq)))
       .orderBy(asc(t.outboxEvents.seq))
       .limit(limit);
+  },
+});
+
+export const realtimeNodesRepository = ({ db, t }: Executor) => ({
+  /** Records that the node is alive at `at` (registering it the first time). */
+  async beat(id: string, at: Date): Promise<void> {
+    await db
+      .insert(t.realtimeNodes)
+      .values({ id, heartbeatAt: at })
+      .onConflictDoUpdate({ target: t.realtimeNodes.id, set: { heartbeatAt: at } });
+  },
+
+  /** Nodes whose last heartbeat is older than `before`. */
+  async silentSince(before: Date): Promise<RealtimeNode[]> {
+    return db
+      .select()
+      .from(t.realtimeNodes)
+      .where(lt(t.realtimeNodes.heartbeatAt, before))
+      .orderBy(asc(t.realtimeNodes.heartbeatAt));
+  },
+
+  /** Forgets the node, if its last heartbeat is still `heartbeatAt`; false when it beat since. */
+  async remove(id: string, heartbeatAt?: Date): Promise<boolean> {
+    const rows = await db
+      .delete(t.realtimeNodes)
+      .where(
+        and(
+          eq(t.realtimeNodes.id, id),
+          heartbeatAt ? eq(t.realtimeNodes.heartbeatAt, heartbeatAt) : undefined,
+        ),
+      )
+      .returning({ id: t.realtimeNodes.id });
+    return rows.length > 0;
   },
 });

@@ -230,12 +230,17 @@ export const attendanceIntervals = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     joinedAt: at('joined_at').notNull(),
     leftAt: at('left_at'),
+    /** The realtime node whose viewer this is (null: opened by the media webhook). */
+    nodeId: text('node_id'),
   },
   (t) => [
     uniqueIndex('attendance_one_open_interval')
       .on(t.sessionId, t.userId)
       .where(sql`${t.leftAt} is null`),
     index('attendance_session_idx').on(t.sessionId, t.joinedAt),
+    index('attendance_open_by_node_idx')
+      .on(t.nodeId)
+      .where(sql`${t.leftAt} is null`),
   ],
 );
 
@@ -471,6 +476,12 @@ export const processedWebhookEvents = sqliteTable('processed_webhook_events', {
   receivedAt: at('received_at')
     .notNull()
     .$defaultFn(() => new Date()),
+});
+
+/** Realtime gateway nodes and their last heartbeat: a node that stops beating has crashed. */
+export const realtimeNodes = sqliteTable('realtime_nodes', {
+  id: text('id').primaryKey(),
+  heartbeatAt: at('heartbeat_at').notNull(),
 });
 
 export const outboxStreams = sqliteTable('outbox_streams', {

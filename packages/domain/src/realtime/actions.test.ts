@@ -15,6 +15,7 @@ describe('CLIENT_ACTIONS', () => {
         'hand:raise',
         'join_request:create',
         'poll:vote',
+        'resync',
         'subscribe',
         'unsubscribe',
       ].sort(),
@@ -30,6 +31,7 @@ describe('CLIENT_ACTIONS', () => {
     ['join_request:create', { session_id }],
     ['subscribe', { channel: sessionChannel(session_id) }],
     ['unsubscribe', { channel: `session:${session_id}:staff` }],
+    ['resync', { channel: sessionChannel(session_id), after_seq: 12 }],
   ] as const)('%s accepts %j', (action, payload) => {
     expect(CLIENT_ACTIONS[action].payload.safeParse(payload).success).toBe(true);
   });
@@ -45,6 +47,11 @@ describe('CLIENT_ACTIONS', () => {
     ]);
     rejectsAt(CLIENT_ACTIONS.subscribe.payload, { channel: 'admin:all' }, ['channel']);
     rejectsAt(CLIENT_ACTIONS['hand:lower'].payload, { session_id, extra: 1 }, []);
+    rejectsAt(
+      CLIENT_ACTIONS.resync.payload,
+      { channel: sessionChannel(session_id), after_seq: -1 },
+      ['after_seq'],
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DomainError } from '../errors.ts';
 import { ErrorBody } from '../errors.ts';
 import { ChatMessageResponse, CreateChatMessageRequest } from '../schemas/chat.ts';
-import { Id } from '../schemas/fields.ts';
+import { Count, Id } from '../schemas/fields.ts';
 import { PollResponse, VoteRequest } from '../schemas/polls.ts';
 import {
   HandRaiseResponse,
@@ -11,10 +11,26 @@ import {
   RaiseHandRequest,
 } from '../schemas/stage-requests.ts';
 import { ChannelName } from './channels.ts';
+import { RealtimeEnvelope } from './events.ts';
 
 const SessionTarget = z.strictObject({ session_id: Id });
 const ChannelRequest = z.strictObject({ channel: ChannelName });
 const ChannelResult = z.object({ channel: z.string() });
+
+/** Subscribed: the channel's last sequence number so far (0 before its first event). */
+export const SubscribeResult = ChannelResult.extend({ last_seq: Count }).meta({
+  id: 'SubscribeResult',
+});
+
+/** A client back from a drop asks for a channel's events after the last `seq` it saw. */
+export const ResyncRequest = z
+  .strictObject({ channel: ChannelName, after_seq: Count })
+  .meta({ id: 'ResyncRequest' });
+
+/** The missed events in order; `complete` false means more remain: ask again from the last. */
+export const ResyncResult = z
+  .object({ channel: z.string(), events: z.array(RealtimeEnvelope), complete: z.boolean() })
+  .meta({ id: 'ResyncResult' });
 
 export const CLIENT_ACTIONS = {
   'chat:send': {
@@ -25,12 +41,17 @@ export const CLIENT_ACTIONS = {
   'hand:raise': { payload: RaiseHandRequest.extend({ session_id: Id }), result: HandRaiseResponse },
   'hand:lower': { payload: SessionTarget, result: HandRaiseResponse },
   'join_request:create': { payload: SessionTarget, result: JoinRequestResponse },
-  subscribe: { payload: ChannelRequest, result: ChannelResult },
+  subscribe: { payload: ChannelRequest, result: SubscribeResult },
   unsubscribe: { payload: ChannelRequest, result: ChannelResult },
+  resync: { payload: ResyncRequest, result: ResyncResult },
 } as const satisfies Record<string, { payload: z.ZodType; result: z.ZodType }>;
 
 export type ClientActionName = keyof typeof CLIENT_ACTIONS;
 export type ClientActionPayload<A extends ClientActionName> = z.infer<
+  (typeof CLIENT_ACTIONS)[A]['payload']
+>;
+/** What a client sends (before the schema's defaults and trimming). */
+export type ClientActionInput<A extends ClientActionName> = z.input<
   (typeof CLIENT_ACTIONS)[A]['payload']
 >;
 export type ClientActionResult<A extends ClientActionName> = z.infer<

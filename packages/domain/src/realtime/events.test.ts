@@ -16,7 +16,6 @@ const EXPECTED_CHANNELS: Record<RealtimeEventName, 'session' | 'staff' | 'user'>
   'session.rescheduled': 'session',
   'host.video': 'session',
   'host.audio': 'session',
-  viewer_count: 'session',
   'chat.message_created': 'session',
   'chat.message_deleted': 'session',
   'poll.created': 'session',
@@ -74,10 +73,10 @@ describe('REALTIME_EVENTS', () => {
 describe('RealtimeEnvelope / parseRealtimeMessage', () => {
   const sessionId = uuid();
   const envelope = (overrides: Record<string, unknown> = {}) => ({
-    event: 'viewer_count',
+    event: 'chat.message_deleted',
     channel: sessionChannel(sessionId),
     seq: 7,
-    payload: { session_id: sessionId, count: 42 },
+    payload: { session_id: sessionId, message_id: sessionId },
     at: AT,
     ...overrides,
   });
@@ -93,7 +92,7 @@ describe('RealtimeEnvelope / parseRealtimeMessage', () => {
 
   it('rejects a payload that does not match its event', () => {
     const result = parseRealtimeMessage(envelope({ payload: { session_id: sessionId } }));
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('count') });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('message_id') });
   });
 
   it('rejects an event on the wrong kind of channel', () => {
@@ -127,7 +126,12 @@ describe('RealtimeEnvelope / parseRealtimeMessage', () => {
     });
     expect(parseRealtimeMessage(built).ok).toBe(true);
     expect(() =>
-      buildRealtimeMessage('viewer_count', sessionId, { session_id: sessionId, count: -1 }, 0),
+      buildRealtimeMessage(
+        'chat.message_deleted',
+        sessionId,
+        { session_id: sessionId } as never,
+        0,
+      ),
     ).toThrow();
   });
 });

@@ -29,7 +29,8 @@ const RecordingEvent = z.object({
 });
 
 /**
- * Every domain event the platform emits. Hand raises, join requests and moderation go to the
+ * Every durable domain event the platform emits (committed, numbered per channel, replayable
+ * with `resync`); the ephemeral messages are in messages.ts. Hand raises, join requests and moderation go to the
  * staff channel; the outcome of a hand raise / join request goes to the requester's user
  * channel (approval also shows on the session channel as `stage.participant_added`).
  */
@@ -43,7 +44,6 @@ export const REALTIME_EVENTS = {
   ),
   'host.video': onSession(HostMediaStateResponse),
   'host.audio': onSession(HostMediaStateResponse),
-  viewer_count: onSession(z.object({ session_id: Id, count: Count })),
   'chat.message_created': onSession(ChatMessageResponse),
   'chat.message_deleted': onSession(z.object({ session_id: Id, message_id: Id })),
   'poll.created': onSession(PollResponse),
