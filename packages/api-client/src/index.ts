@@ -16,3 +16,4 @@ export {
 } from './trpc-client.ts';
 export type { RouterInputs, RouterOutputs } from '@vidinfra/api';
 export { apiErrorOf } from './api-error.ts';
+export { connectRealtime, type RealtimeOptions, type RealtimeSocket } from './realtime-socket.ts';
