@@ -1,6 +1,5 @@
 // `npm start`: the embedded default — SQLite under DATA_DIR, migrations applied, API on PORT.
 import { openDatabase } from '@vidinfra/db';
-import { attachIngest } from '@vidinfra/media';
 import { startGateway } from '@vidinfra/realtime';
 import { ConfigError, loadConfig } from './config.ts';
 import { ensureAdmin } from './first-start.ts';
@@ -22,11 +21,11 @@ async function main() {
   });
   // The local media ingest (WebSocket upgrades under /ingest/); nothing for the LiveKit backend.
   // A verified publish token is not enough: only the host side of a live session broadcasts.
-  const ingest = attachIngest(app.server, services.deps.media, {
+  const ingest = services.deps.media.ingest?.attach(app.server, {
     admit: (sessionId, userId) => services.sessions.admitPublisher(sessionId, userId),
   });
   const close = async () => {
-    await ingest.close();
+    await ingest?.close();
     await services.deps.media.close();
     // What closing the media finished (recordings) is written before the database closes.
     await services.drainMedia();

@@ -3,7 +3,6 @@
 // HLS with hls.js; ending the session closes the playlist and the auto-recording becomes an MP4.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { attachIngest } from '@vidinfra/media';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, reachable } from './browser/chromium.ts';
@@ -17,7 +16,7 @@ let ingest: { close(): Promise<void> };
 
 beforeAll(async () => {
   baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  ingest = attachIngest(api.app.server, api.services.deps.media, {
+  ingest = api.services.deps.media.ingest!.attach(api.app.server, {
     admit: (sessionId, userId) => api.services.sessions.admitPublisher(sessionId, userId),
   });
   browser = await launchChromium();
