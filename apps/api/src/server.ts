@@ -1,15 +1,7 @@
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import type { Database } from '@vidinfra/db';
 import { DomainError } from '@vidinfra/domain';
-import { hlsRoot, livekitMediaBackend, recordingsDir } from '@vidinfra/media';
-import {
-  createServices,
-  localMediaBackend,
-  type MediaBackend,
-  type Services,
-} from '@vidinfra/services';
+import type { Runtime } from '@vidinfra/services';
 import Fastify, { type FastifyRequest } from 'fastify';
-import type { Config } from './config.ts';
 import { registerApiReference } from './docs.ts';
 import { registerHls } from './hls.ts';
 import { buildOpenApiDocument } from './openapi.ts';
@@ -24,30 +16,6 @@ const bearer = (request: FastifyRequest): string | null => {
   const [scheme, token] = header.split(' ');
   return scheme?.toLowerCase() === 'bearer' && token ? token : '';
 };
-
-/** `media` replaces the configured media backend (tests use one that reports unavailable). */
-export function createServicesFor(config: Config, db: Database, media?: MediaBackend): Services {
-  const backend =
-    media ??
-    // LiveKit when LIVEKIT_URL is set: its egress writes into the data directory we serve from.
-    (config.livekit.url
-      ? livekitMediaBackend({
-          url: config.livekit.url,
-          apiKey: config.livekit.apiKey,
-          apiSecret: config.livekit.apiSecret,
-          publicUrl: config.publicUrl,
-          hlsDir: hlsRoot(config.dataDir),
-          recordingsDir: recordingsDir(config.dataDir),
-        })
-      : localMediaBackend({
-          publicUrl: config.publicUrl,
-          dataDir: config.dataDir,
-          quotaBytes: config.mediaSessionQuotaBytes,
-          apiKey: config.livekit.apiKey,
-          apiSecret: config.livekit.apiSecret,
-        }));
-  return createServices({ db, config, media: backend, now: () => new Date() });
-}
 
 const SECRET_PARAMETER = /([?&](?:token|access_token|code)=)[^&#]*/gi;
 /** tRPC queries carry their whole input in one parameter, tokens included (`recordings.file`). */
@@ -71,12 +39,15 @@ const serializeRequest = (request: FastifyRequest) => ({
   remotePort: request.socket?.remotePort,
 });
 
+/** What of the runtime the API server is built from. */
+export type ServerRuntime = Pick<Runtime, 'config' | 'services'>;
+
 /** `logStream` replaces stdout as the log destination (tests read what is logged). */
 export async function buildServer(
-  config: Config,
-  services: Services,
+  runtime: ServerRuntime,
   options: { logStream?: { write(line: string): void } } = {},
 ) {
+  const { config, services } = runtime;
   const app = Fastify({
     logger: {
       level: config.logLevel,

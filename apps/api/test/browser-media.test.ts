@@ -12,19 +12,15 @@ import { dialect, useTestApp } from './harness.ts';
 const api = useTestApp();
 let browser: Browser;
 let baseUrl: string;
-let ingest: { close(): Promise<void> };
 
 beforeAll(async () => {
   baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  ingest = api.services.deps.media.ingest!.attach(api.app.server, {
-    admit: (sessionId, userId) => api.services.sessions.admitPublisher(sessionId, userId),
-  });
+  api.runtime.attachIngest(api.app.server);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await ingest?.close();
 });
 
 type PageWindow = Record<string, any>;
@@ -112,9 +108,7 @@ describe(`the studio's webcam to HLS in Chromium (${dialect})`, () => {
       async () => (await call('GET', `/sessions/${sessionId}/recordings`)).body.data.items[0],
       (r) => r?.status === 'ready',
     );
-    const file = probe(
-      join(api.services.deps.config.dataDir!, 'recordings', `${recording.id}.mp4`),
-    );
+    const file = probe(join(api.runtime.config.dataDir, 'recordings', `${recording.id}.mp4`));
     expect(file.streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Math.abs(Number(file.format.duration) - published / 1000)).toBeLessThan(1);
   });

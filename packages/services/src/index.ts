@@ -24,6 +24,13 @@ export type { Deps, ServiceConfig } from './deps.ts';
 export type { ResourceAccess, ResourceKind } from './access.ts';
 export type { MediaBackend, MediaGrant, OutputStatus } from '@vidinfra/media';
 export { localMediaBackend } from '@vidinfra/media';
+export { ConfigError, loadConfig, type Config } from './runtime/config.ts';
+export {
+  closeOnSignals,
+  createRuntime,
+  type Runtime,
+  type RuntimeOverrides,
+} from './runtime/create.ts';
 export { recordEvent } from './events.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { AUTH_CODE_TTL_SECONDS } from './auth/service.ts';

@@ -1,5 +1,6 @@
 // Configuration from the environment, checked at start-up: every bad value is named in one
-// message of its own, and the process does not start with any of them.
+// message of its own, and the process does not start with any of them. Every node reads the same
+// variables (an API node, a standalone realtime node, the embedded default).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ const optionalUrl = z.url().optional();
 
 const EnvSchema = z.object({
   PORT: port.default(3000),
+  REALTIME_PORT: port.default(3001),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
@@ -69,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
+    /** Where a standalone realtime node listens. */
+    realtimePort: e.REALTIME_PORT,
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${join(dataDir, 'vidinfra.sqlite')}`,
