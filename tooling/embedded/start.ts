@@ -12,6 +12,7 @@ async function main() {
   const gateway = await startGateway(app.server, runtime.services, {
     redisUrl: runtime.config.redisUrl,
     log: app.log,
+    metrics: runtime.metrics,
   });
   runtime.onClose(() => gateway.close());
   closeOnSignals(runtime);

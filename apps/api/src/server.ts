@@ -4,6 +4,7 @@ import type { Runtime } from '@vidinfra/services';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { registerApiReference } from './docs.ts';
 import { registerHls } from './hls.ts';
+import { registerMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
 import { appRouter, mappingErrors, type Context } from '@vidinfra/api';
@@ -40,7 +41,7 @@ const serializeRequest = (request: FastifyRequest) => ({
 });
 
 /** What of the runtime the API server is built from. */
-export type ServerRuntime = Pick<Runtime, 'config' | 'services'>;
+export type ServerRuntime = Pick<Runtime, 'config' | 'services' | 'metrics'>;
 
 /** `logStream` replaces stdout as the log destination (tests read what is logged). */
 export async function buildServer(
@@ -58,6 +59,7 @@ export async function buildServer(
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
+  registerMetrics(app, runtime.metrics);
   // Who the caller is: a sent token must be valid, even on public operations (it identifies the
   // caller). What the caller may do is the operation's middleware (operation.ts).
   const createContext = async (request: FastifyRequest): Promise<Context> => {

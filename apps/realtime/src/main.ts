@@ -1,11 +1,12 @@
 // A standalone realtime node (scaled topology):
 // `REDIS_URL=… DATABASE_URL=postgres://… JWT_SECRET=… npm start -w @vidinfra/realtime`.
 // It reads the same configuration as the API nodes (token lifetimes, LiveKit when LIVEKIT_URL is
-// set, REDIS_URL) and listens on REALTIME_PORT. The embedded
+// set, REDIS_URL) and listens on REALTIME_PORT, with `/metrics` beside Socket.IO. The embedded
 // default (`npm start`) does not need it: the gateway runs in the API's process, on its port.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeOnSignals, ConfigError, createRuntime, loadConfig } from '@vidinfra/services';
+import { metricsRoute } from './metrics-route.ts';
 import { startGateway } from './start.ts';
 
 async function main() {
@@ -18,9 +19,10 @@ async function main() {
   }
   const runtime = await createRuntime(loadConfig());
   const { config } = runtime;
-  const http = createServer((_request, response) => response.writeHead(404).end());
+  const http = createServer(metricsRoute(runtime.metrics, { trustProxy: config.trustProxy }));
   const node = await startGateway(http, runtime.services, {
     redisUrl: config.redisUrl,
+    metrics: runtime.metrics,
   });
   runtime.onClose(() => node.close());
   closeOnSignals(runtime);

@@ -1,14 +1,19 @@
 // Starts a gateway on an HTTP server: in-process delivery on one machine, or with REDIS_URL the
 // Redis Streams adapter and the relay lease, for any number of gateway nodes.
 import type { Server as HttpServer } from 'node:http';
-import type { Services } from '@vidinfra/services';
+import type { RuntimeMetrics, Services } from '@vidinfra/services';
 import { createGateway, type GatewayOptions } from './gateway.ts';
 import { redisScaleOut } from './scale-out.ts';
 
 export async function startGateway(
   httpServer: HttpServer,
   services: Services,
-  options: { redisUrl: string | null; log?: GatewayOptions['log'] },
+  options: {
+    redisUrl: string | null;
+    log?: GatewayOptions['log'];
+    /** The runtime's metrics, told how many sockets this gateway holds. */
+    metrics?: RuntimeMetrics;
+  },
 ) {
   const scale = options.redisUrl ? await redisScaleOut(options.redisUrl) : null;
   const gateway = createGateway({
@@ -25,6 +30,7 @@ export async function startGateway(
       throw error;
     });
   }
+  options.metrics?.watchSockets(() => gateway.io.of('/').sockets.size);
   let closed = false;
   // /api/health asks the gateway that runs here: open, and with Redis, Redis answering.
   services.health.watchRealtime(async () => !closed && (scale ? await scale.ping() : true));

@@ -31,6 +31,7 @@ export {
   type Runtime,
   type RuntimeOverrides,
 } from './runtime/create.ts';
+export type { MetricsAnswer, MetricsRequest, RuntimeMetrics } from './runtime/metrics.ts';
 export { recordEvent } from './events.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { AUTH_CODE_TTL_SECONDS } from './auth/service.ts';

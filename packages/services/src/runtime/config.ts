@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   REDIS_URL: optionalUrl,
   MEDIA_SESSION_QUOTA_MB: z.coerce.number().int().positive().default(2048),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -90,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null } : null,
     redisUrl: e.REDIS_URL ?? null,
     mediaSessionQuotaBytes: e.MEDIA_SESSION_QUOTA_MB * 1024 * 1024,
+    /** Lets any client holding it read /metrics (loopback clients need none). */
+    metricsToken: e.METRICS_TOKEN ?? null,
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
   };

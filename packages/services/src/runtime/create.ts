@@ -1,4 +1,4 @@
-// The one runtime of a node: database, media backend and services built from the
+// The one runtime of a node: database, media backend, services and metrics built from the
 // configuration, for every main (the embedded default, an API node, a standalone realtime node)
 // and for the tests and benchmarks. It also owns the close order: the ingest stops taking media,
 // the media backend closes, what that finished (recordings) is written, the servers built on
@@ -15,12 +15,14 @@ import {
 } from '@vidinfra/media';
 import { createServices, type Services } from '../index.ts';
 import type { Config } from './config.ts';
+import { runtimeMetrics, type RuntimeMetrics } from './metrics.ts';
 
 export interface Runtime {
   readonly config: Config;
   readonly db: Database;
   readonly media: MediaBackend;
   readonly services: Services;
+  readonly metrics: RuntimeMetrics;
   /**
    * Serves the media backend's ingest on `server` when it has one (local), admitting only
    * publishers the sessions service admits; nothing for a backend without one (LiveKit).
@@ -76,6 +78,7 @@ export async function createRuntime(
     media,
     now: overrides.now ?? (() => new Date()),
   });
+  const metrics = runtimeMetrics({ db, media, token: config.metricsToken });
   const ingests: { close(): Promise<void> }[] = [];
   const parts: (() => Promise<void>)[] = [];
   let closing: Promise<void> | null = null;
@@ -98,6 +101,7 @@ export async function createRuntime(
     db,
     media,
     services,
+    metrics,
     attachIngest(server) {
       if (media.ingest) ingests.push(media.ingest.attach(server, admission));
     },
