@@ -30,7 +30,8 @@ export interface Runtime {
   attachIngest(server: HttpServer): void;
   /**
    * Closes `part` (a server or gateway built on this runtime) when the runtime closes: after the
-   * media has drained, before the database. Parts close in the order they were added.
+   * media has drained, before the database. The last added closes first: a gateway attached to
+   * the API's HTTP server ends its sockets before that server waits for its connections.
    */
   onClose(part: () => Promise<void>): void;
   close(): Promise<void>;
@@ -92,7 +93,7 @@ export async function createRuntime(
     if (!overrides.media) await media.close();
     await services.drainMedia();
     services.stopFollowingMedia();
-    for (const part of parts) await part();
+    for (const part of parts.reverse()) await part();
     if (!overrides.db) await db.close();
   };
 
