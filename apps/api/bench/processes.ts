@@ -22,6 +22,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** What `npm start` runs (the API, the gateway and the ingest in one process), from apps/api. */
+export const EMBEDDED_START = '../../tooling/embedded/start.ts';
+
 export interface Server {
   baseUrl: string;
   stop(): Promise<void>;

@@ -2,8 +2,8 @@
 // (`sessions.get`) against a bare fastify hello route, all measured in one run with autocannon;
 // tRPC's own fastify adapter serving an empty query is measured too, as the ceiling of any tRPC
 // HTTP path.
-// The app is the real server (src/main.ts) on a fresh SQLite database in a temp dir, seeded
-// through its own API with one room and one session.
+// The app is the real server (`npm start`'s tooling/embedded/start.ts) on a fresh SQLite
+// database in a temp dir, seeded through its own API with one room and one session.
 // Knobs: BENCH_DURATION (seconds, 10), BENCH_CONNECTIONS (50), BENCH_LOG_LEVEL (the app's log
 // level, `silent` like the peer's), BENCH_CPU_PROF=1 (a V8 CPU profile of the app on exit).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadResult } from './load.ts';
-import { pinningNote, startServer, type Server } from './processes.ts';
+import { EMBEDDED_START, pinningNote, startServer, type Server } from './processes.ts';
 import { seed } from './seed.ts';
 
 const TARGET_RATIO = 0.5;
@@ -75,7 +75,7 @@ async function main() {
       readyPath: '/hello',
     });
     servers.push(peer);
-    const app = await startServer('src/main.ts', {
+    const app = await startServer(EMBEDDED_START, {
       cwd: apiDir,
       env: {
         DATA_DIR: dataDir,

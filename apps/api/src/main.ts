@@ -1,47 +1,17 @@
-// `npm start`: the embedded default — SQLite under DATA_DIR, migrations applied, API on PORT.
-import { openDatabase } from '@vidinfra/db';
-import { attachIngest } from '@vidinfra/media';
-import { startGateway } from '@vidinfra/realtime';
-import { ConfigError, loadConfig } from './config.ts';
-import { ensureAdmin } from './first-start.ts';
-import { buildServer, createServicesFor } from './server.ts';
+// An API node (`npm start -w @vidinfra/api-server`): the API on PORT, without a realtime
+// gateway (run standalone realtime nodes beside it, the scaled topology). `npm start` at the root
+// is the embedded default: this API and the gateway in one process on one port.
+import { closeOnSignals, ConfigError, createRuntime, loadConfig } from '@vidinfra/services';
+import { startApiServer } from './start.ts';
 
 async function main() {
-  const config = loadConfig();
-  const db = await openDatabase(config.databaseUrl);
-  const services = createServicesFor(config, db);
-  const app = await buildServer(config, services);
-  await ensureAdmin(db, config.admin, (line) => app.log.warn(line));
-  const interrupted = await services.recordings.failInterrupted();
-  if (interrupted)
-    app.log.warn(`${interrupted} recordings interrupted by the last stop: retryable`);
-  // The realtime gateway shares the API's port (Socket.IO at its default path).
-  const realtime = await startGateway(app.server, services, {
-    redisUrl: config.redisUrl,
-    log: app.log,
-  });
-  // The local media ingest (WebSocket upgrades under /ingest/); nothing for the LiveKit backend.
-  // A verified publish token is not enough: only the host side of a live session broadcasts.
-  // eslint-disable-next-line no-restricted-syntax -- removed by createRuntime
-  const ingest = attachIngest(app.server, services.deps.media, {
-    admit: (sessionId, userId) => services.sessions.admitPublisher(sessionId, userId),
-  });
-  const close = async () => {
-    await ingest.close();
-    // eslint-disable-next-line no-restricted-syntax -- removed by createRuntime
-    await services.deps.media.close();
-    // What closing the media finished (recordings) is written before the database closes.
-    await services.drainMedia();
-    await realtime.close();
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  const runtime = await createRuntime(loadConfig());
+  const app = await startApiServer(runtime);
+  closeOnSignals(runtime);
+  const { config } = runtime;
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    `VidInfra Live on ${config.publicUrl} (${db.dialect}); API reference at ${config.publicUrl}/api/docs`,
+    `VidInfra Live API node on ${config.publicUrl} (${runtime.db.dialect}); API reference at ${config.publicUrl}/api/docs`,
   );
 }
 

@@ -1,17 +1,10 @@
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import type { Database } from '@vidinfra/db';
-import { hlsRoot, livekitMediaBackend, recordingsDir } from '@vidinfra/media';
-import {
-  createServices,
-  localMediaBackend,
-  type MediaBackend,
-  type Services,
-} from '@vidinfra/services';
+import type { Runtime } from '@vidinfra/services';
 import Fastify, { type FastifyRequest } from 'fastify';
-import type { Config } from './config.ts';
 import { registerAsyncApi } from './asyncapi.ts';
 import { registerApiReference } from './docs.ts';
 import { registerHls } from './hls.ts';
+import { registerMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRequestParsing } from './request-parsing.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
@@ -25,30 +18,6 @@ const bearer = (request: FastifyRequest): string | null => {
   const [scheme, token] = header.split(' ');
   return scheme?.toLowerCase() === 'bearer' && token ? token : '';
 };
-
-/** `media` replaces the configured media backend (tests use one that reports unavailable). */
-export function createServicesFor(config: Config, db: Database, media?: MediaBackend): Services {
-  const backend =
-    media ??
-    // LiveKit when LIVEKIT_URL is set: its egress writes into the data directory we serve from.
-    (config.livekit.url
-      ? livekitMediaBackend({
-          url: config.livekit.url,
-          apiKey: config.livekit.apiKey,
-          apiSecret: config.livekit.apiSecret,
-          publicUrl: config.publicUrl,
-          hlsDir: hlsRoot(config.dataDir),
-          recordingsDir: recordingsDir(config.dataDir),
-        })
-      : localMediaBackend({
-          publicUrl: config.publicUrl,
-          dataDir: config.dataDir,
-          quotaBytes: config.mediaSessionQuotaBytes,
-          apiKey: config.livekit.apiKey,
-          apiSecret: config.livekit.apiSecret,
-        }));
-  return createServices({ db, config, media: backend, now: () => new Date() });
-}
 
 const SECRET_PARAMETER = /([?&](?:token|access_token|code)=)[^&#]*/gi;
 /** tRPC queries carry their whole input in one parameter, tokens included (`recordings.file`). */
@@ -72,12 +41,15 @@ const serializeRequest = (request: FastifyRequest) => ({
   remotePort: request.socket?.remotePort,
 });
 
+/** What of the runtime the API server is built from. */
+export type ServerRuntime = Pick<Runtime, 'config' | 'services' | 'metrics'>;
+
 /** `logStream` replaces stdout as the log destination (tests read what is logged). */
 export async function buildServer(
-  config: Config,
-  services: Services,
+  runtime: ServerRuntime,
   options: { logStream?: { write(line: string): void } } = {},
 ) {
+  const { config, services } = runtime;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -90,6 +62,7 @@ export async function buildServer(
     // Errors fastify raises before routing (a malformed or too long URL) answer in the envelope.
     frameworkErrors: (error, _request, reply) => sendError(reply, error, reply.log),
   });
+  registerMetrics(app, runtime.metrics);
   // Who the caller is: a sent token must be valid, even on public operations (it identifies the
   // caller). What the caller may do is the operation's middleware (operation.ts).
   const createContext = async (request: FastifyRequest): Promise<Context> => {

@@ -3,7 +3,6 @@
 // HLS with hls.js; ending the session closes the playlist and the auto-recording becomes an MP4.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { attachIngest } from '@vidinfra/media';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, reachable } from './browser/chromium.ts';
@@ -13,19 +12,15 @@ import { dialect, useTestApp } from './harness.ts';
 const api = useTestApp();
 let browser: Browser;
 let baseUrl: string;
-let ingest: { close(): Promise<void> };
 
 beforeAll(async () => {
   baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  ingest = attachIngest(api.app.server, api.services.deps.media, {
-    admit: (sessionId, userId) => api.services.sessions.admitPublisher(sessionId, userId),
-  });
+  api.runtime.attachIngest(api.app.server);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await ingest?.close();
 });
 
 type PageWindow = Record<string, any>;
@@ -113,9 +108,7 @@ describe(`the studio's webcam to HLS in Chromium (${dialect})`, () => {
       async () => (await call('GET', `/sessions/${sessionId}/recordings`)).body.data.items[0],
       (r) => r?.status === 'ready',
     );
-    const file = probe(
-      join(api.services.deps.config.dataDir!, 'recordings', `${recording.id}.mp4`),
-    );
+    const file = probe(join(api.runtime.config.dataDir, 'recordings', `${recording.id}.mp4`));
     expect(file.streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Math.abs(Number(file.format.duration) - published / 1000)).toBeLessThan(1);
   });

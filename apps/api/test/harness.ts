@@ -5,11 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '@vidinfra/db';
 import { openTestDatabase, testDialect } from '@vidinfra/db/testing';
-import { createServices, hashPassword, type MediaBackend, type Services } from '@vidinfra/services';
+import {
+  createRuntime,
+  hashPassword,
+  loadConfig,
+  type MediaBackend,
+  type Runtime,
+  type Services,
+} from '@vidinfra/services';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { buildServer, createServicesFor } from '../src/server.ts';
+import { buildServer } from '../src/server.ts';
 
 export const dialect = testDialect();
 
@@ -28,8 +34,11 @@ export interface Reply<T = unknown> {
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The runtime the server is built on (its config, media backend, metrics). */
+  runtime: Runtime;
   db: Database;
   services: Services;
+  media: MediaBackend;
   call<T = any>(
     method: string,
     path: string,
@@ -75,23 +84,20 @@ export function useTestApp(
       ...(ownDataDir && { DATA_DIR: ownDataDir }),
       ...env,
     });
-    const wallClockServices = createServicesFor(config, db, options.media);
-    const services = options.now
-      ? createServices({ ...wallClockServices.deps, now: options.now })
-      : wallClockServices;
-    const app = await buildServer(config, services);
+    // The database is the test's (dropped after it); so is a media backend the test passed in.
+    const runtime = await createRuntime(config, { db, media: options.media, now: options.now });
+    const app = await buildServer(runtime);
+    runtime.onClose(() => app.close());
     await app.ready();
     passwordHash = await hashPassword(PASSWORD);
     Object.assign(handle, {
       app,
+      runtime,
       db,
-      services,
+      services: runtime.services,
+      media: runtime.media,
       dispose: async () => {
-        await app.close();
-        wallClockServices.stopFollowingMedia();
-        services.stopFollowingMedia();
-        // A backend the test passed in is the test's to close.
-        if (!options.media) await services.deps.media.close();
+        await runtime.close();
         await dispose();
       },
     });

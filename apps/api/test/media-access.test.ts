@@ -5,7 +5,7 @@ import { cast, expectError, ok } from './engagement-fixtures.ts';
 import { dialect, useTestApp } from './harness.ts';
 
 const api = useTestApp();
-const removals = () => vi.spyOn(api.services.deps.media, 'removeParticipant');
+const removals = () => vi.spyOn(api.media, 'removeParticipant');
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '@vidinfra/services';
 import { buildServer } from '../src/server.ts';
 // Not exported by the package: its caller is the recordings service in the same package.
 import { createRecordingPlayback } from '../../../packages/services/src/sessions/playback.ts';
@@ -340,9 +340,12 @@ describe(`request logs (${dialect})`, () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
     });
-    const logged = await buildServer(config, api.services, {
-      logStream: { write: (line) => void lines.push(line) },
-    });
+    const logged = await buildServer(
+      { ...api.runtime, config },
+      {
+        logStream: { write: (line) => void lines.push(line) },
+      },
+    );
     try {
       const served = await logged.inject({
         url: `/hls/${sessionId}/index.m3u8?token=${token}`,

@@ -366,7 +366,7 @@ describe(`sessions: lifecycle (${dialect})`, () => {
       const playback = await api.db.repos.playbacks.defaultFor(sessionId);
       expect(playback).toMatchObject({ kind: 'live', isDefault: true, createdBy: people.admin.id });
       // The output waits for the studio's stream: `starting` until its first segment.
-      expect((await api.services.deps.media.outputStatus(sessionId)).state).toBe('starting');
+      expect((await api.media.outputStatus(sessionId)).state).toBe('starting');
       expect((await sessionEvents(api, sessionId)).at(-1)?.payload).toEqual({
         session_id: sessionId,
         status: 'live',
@@ -419,7 +419,7 @@ describe(`sessions: lifecycle (${dialect})`, () => {
       status: 'processing',
     });
     expect((await api.db.repos.recordings.findById(recording.id))?.stoppedAt).toBeInstanceOf(Date);
-    expect((await api.services.deps.media.outputStatus(sessionId)).state).toBe('stopped');
+    expect((await api.media.outputStatus(sessionId)).state).toBe('stopped');
     const events = await sessionEvents(api, sessionId);
     expect(
       events.slice(-2).map((e) => [e.event, e.payload.status ?? e.payload.recording_id]),
@@ -460,7 +460,7 @@ describe(`sessions: lifecycle (${dialect})`, () => {
       restarted: false,
       hls_url: `http://vidinfra.test/hls/${sessionId}/index.m3u8`,
     });
-    await api.services.deps.media.stopOutput(sessionId);
+    await api.media.stopOutput(sessionId);
     const restarted = await api.call('POST', path, { token: people.cohost.token });
     expect(restarted.body.data).toMatchObject({ output: 'starting', restarted: true });
     const again = await api.call('POST', path, { token: owner.token });

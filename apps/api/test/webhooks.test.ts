@@ -27,12 +27,15 @@ const media = livekitMediaBackend({
 let failNextWebhook = false;
 const crashingOnDemand = {
   ...media,
-  handleWebhook(event: Parameters<typeof media.handleWebhook>[0]) {
-    if (failNextWebhook) {
-      failNextWebhook = false;
-      throw new Error('crashed while applying the event');
-    }
-    media.handleWebhook(event);
+  webhook: {
+    ...media.webhook,
+    apply(event: Parameters<typeof media.webhook.apply>[0]) {
+      if (failNextWebhook) {
+        failNextWebhook = false;
+        throw new Error('crashed while applying the event');
+      }
+      media.webhook.apply(event);
+    },
   },
 };
 const api = useTestApp(
@@ -318,10 +321,10 @@ describe('POST /api/webhooks/livekit', () => {
 });
 
 describe('on the local media backend', () => {
-  // Any backend that is not LiveKit's; this one differs from LiveKit's in its kind alone.
+  // Any backend without the webhook capability; this one differs from LiveKit's in that alone.
   const local = useTestApp(
     { LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret },
-    { media: { ...media, kind: 'local' } },
+    { media: { ...media, webhook: undefined } },
   );
 
   it('refuses even a well-signed webhook (503): LiveKit is not in use', async () => {

@@ -6,9 +6,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '@vidinfra/db';
 import { sessionChannel } from '@vidinfra/domain';
-import { createServices, localMediaBackend, recordEvent } from '@vidinfra/services';
+import { createRuntime, loadConfig, recordEvent } from '@vidinfra/services';
 import { WebSocketServer } from 'ws';
 import { createGateway } from '../src/index.ts';
 
@@ -24,26 +23,10 @@ if (kind === 'gateway') {
     rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
-  const db = await openDatabase(`file:${join(dir, 'bench.sqlite')}`);
-  const config = {
-    jwtSecret: 'bench-secret-bench-secret-bench-secret!!',
-    accessTokenTtlSeconds: 900,
-    refreshTokenTtlSeconds: 3600,
-    refreshReuseGraceSeconds: 5,
-    publicUrl: 'http://127.0.0.1',
-    livekit: { url: null, apiKey: 'devkey', apiSecret: 'bench-media-secret-bench-media-secret' },
-  };
-  const services = createServices({
-    db,
-    config,
-    media: localMediaBackend({
-      publicUrl: config.publicUrl,
-      apiKey: 'k',
-      apiSecret: config.livekit.apiSecret,
-      dataDir: join(tmpdir(), 'vidinfra-media-unused'),
-    }),
-    now: () => new Date(),
-  });
+  // The runtime every node builds, on SQLite in the temporary directory (secrets made there).
+  const { db, services } = await createRuntime(
+    loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent' }),
+  );
   const host = await db.repos.users.create({
     email: 'host@bench.test',
     displayName: 'Host',

@@ -1,7 +1,7 @@
 // Starts a gateway on an HTTP server: in-process delivery on one machine, or with REDIS_URL the
 // Redis Streams adapter and the relay lease, for any number of gateway nodes.
 import type { Server as HttpServer } from 'node:http';
-import type { Services } from '@vidinfra/services';
+import type { RuntimeMetrics, Services } from '@vidinfra/services';
 import { createGateway, type GatewayOptions } from './gateway.ts';
 import { redisScaleOut } from './scale-out.ts';
 
@@ -11,9 +11,11 @@ export async function startGateway(
   options: {
     redisUrl: string | null;
     log?: GatewayOptions['log'];
+    /** The runtime's metrics, told how many sockets this gateway holds. */
+    metrics?: RuntimeMetrics;
   } & Pick<GatewayOptions, 'presenceGraceMs' | 'nodeTimeoutMs' | 'sweepIntervalMs'>,
 ) {
-  const { redisUrl, ...gatewayOptions } = options;
+  const { redisUrl, metrics, ...gatewayOptions } = options;
   const scale = redisUrl ? await redisScaleOut(redisUrl) : null;
   const gateway = createGateway({
     services,
@@ -29,6 +31,7 @@ export async function startGateway(
       throw error;
     });
   }
+  metrics?.watchSockets(() => gateway.io.of('/').sockets.size);
   let closed = false;
   // /api/health asks the gateway that runs here: open, and with Redis, Redis answering.
   services.health.watchRealtime(async () => !closed && (scale ? await scale.ping() : true));

@@ -1,16 +1,19 @@
+// A real gateway on a real HTTP server (random port) over a fresh database of the run's dialect,
+// built by the runtime every node uses, and socket.io-client sockets to it.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// A real gateway on a real HTTP server (random port) over a fresh database of the run's dialect,
-// and socket.io-client sockets to it.
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '@vidinfra/db';
 import { openTestDatabase, testDialect } from '@vidinfra/db/testing';
 import {
-  createServices,
+  createRuntime,
   hashPassword,
-  localMediaBackend,
+  loadConfig,
   recordEvent,
+  type Config,
+  type Runtime,
   type Services,
 } from '@vidinfra/services';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -29,7 +32,8 @@ export interface RealtimeTest {
   db: Database;
   /** Where the test database is, for another process to open. */
   dbUrl: string;
-  config: typeof config;
+  config: Config;
+  runtime: Runtime;
   services: Services;
   node: Node;
   startNode(options?: Partial<GatewayOptions>): Promise<Node>;
@@ -45,13 +49,11 @@ export interface RealtimeTest {
   publish(sessionId: string, text: string): Promise<void>;
 }
 
-const config = {
-  jwtSecret: 'realtime-test-secret-realtime-test-secret',
-  accessTokenTtlSeconds: 900,
-  refreshTokenTtlSeconds: 3600,
-  refreshReuseGraceSeconds: 5,
-  publicUrl: 'http://vidinfra.test',
-  livekit: { url: null, apiKey: 'devkey', apiSecret: 'test-media-secret-test-media-secret' },
+const testEnv = {
+  JWT_SECRET: 'realtime-test-secret-realtime-test-secret',
+  REFRESH_TOKEN_TTL_SECONDS: '3600',
+  PUBLIC_URL: 'http://vidinfra.test',
+  LIVEKIT_API_SECRET: 'test-media-secret-test-media-secret',
 };
 
 export function useRealtime(defaults: Partial<GatewayOptions> = {}): RealtimeTest {
@@ -85,23 +87,21 @@ export function useRealtime(defaults: Partial<GatewayOptions> = {}): RealtimeTes
 
   beforeAll(async () => {
     const { db, url, dispose } = await openTestDatabase();
+    // The gateway never starts media here: nothing but the runtime's files is written under it.
+    const dataDir = mkdtempSync(join(tmpdir(), 'vidinfra-realtime-'));
     t.db = db;
     t.dbUrl = url;
-    t.config = config;
-    const media = localMediaBackend({
-      publicUrl: config.publicUrl,
-      apiKey: config.livekit.apiKey,
-      apiSecret: config.livekit.apiSecret,
-      // The gateway never starts media here: nothing is written under it.
-      dataDir: join(tmpdir(), 'vidinfra-media-unused'),
-    });
-    t.services = createServices({ db, config, media, now: () => new Date() });
+    t.config = loadConfig({ ...testEnv, DATA_DIR: dataDir, DATABASE_URL: url });
+    t.runtime = await createRuntime(t.config, { db });
+    t.services = t.runtime.services;
     passwordHash = await hashPassword('a password for tests');
     t.node = await t.startNode();
     t.dispose = async () => {
       for (const s of t.sockets) s.disconnect();
       for (const node of [...t.nodes]) await t.stopNode(node);
+      await t.runtime.close();
       await dispose();
+      rmSync(dataDir, { recursive: true, force: true });
     };
   });
   afterAll(async () => t.dispose?.());

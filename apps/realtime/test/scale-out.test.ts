@@ -96,6 +96,7 @@ describe(`scale-out on Redis (${dialect})`, () => {
         ...process.env,
         DATABASE_URL: rt.dbUrl,
         JWT_SECRET: rt.config.jwtSecret,
+        DATA_DIR: rt.config.dataDir,
         REDIS_URL: redis.url,
         REALTIME_PORT: '0',
       },

@@ -1,7 +1,11 @@
 // The one interface both media backends (local ffmpeg ingest, LiveKit) implement. Services drive
 // media only through it; what happens later (a recording finished, an output died) comes back as
-// MediaEvents, which the services turn into database state and domain events.
+// MediaEvents, which the services turn into database state and domain events. What only one
+// backend can do is an optional capability it declares (`ingest`, `webhook`): callers use the
+// capability when it is there, and never ask which backend they have.
+import type { Server } from 'node:http';
 import type { OutputState } from '@vidinfra/domain';
+import type { WebhookEvent } from 'livekit-server-sdk';
 
 export type LatencyMode = 'standard' | 'low';
 
@@ -40,8 +44,68 @@ export type MediaEvent =
   | { type: 'recording.failed'; recordingId: string; error: string }
   | { type: 'output.state'; sessionId: string; state: OutputState };
 
+/** The application's answer on a publisher whose token verified. */
+export type IngestAdmissionResult =
+  { ok: true } | { ok: false; code: 4403 | 4404 | 4410; reason: string };
+
+/**
+ * Asked after the publisher's token verified and before it is taken: the token only says the
+ * holder may publish media into the room (stage guests get one for LiveKit too), the
+ * application knows who may broadcast (host side, not banned, session live). A refusal closes
+ * the socket with its code and reason; a rejection closes it with 1011.
+ */
+export type IngestAdmission = (
+  sessionId: string,
+  identity: string,
+) => Promise<IngestAdmissionResult>;
+
+export interface IngestOptions {
+  admit?: IngestAdmission;
+}
+
+/** What an ingest is doing now, for the operator's metrics. */
+export interface IngestStats {
+  /** Sessions whose output was started and not stopped. */
+  liveSessions: number;
+  /** ffmpeg processes making HLS outputs now. */
+  ffmpegProcesses: number;
+  /** Media bytes received from publishers since the backend started. */
+  bytesReceived: number;
+}
+
+/** A backend that takes the studio's media itself, over WebSockets on our HTTP server (local). */
+export interface MediaIngest {
+  /** Serves `/ingest/sessions/{id}` upgrades on `server` until the returned close (or the backend's). */
+  attach(server: Server, options?: IngestOptions): { close(): Promise<void> };
+  stats(): IngestStats;
+}
+
+/** An event a media server reported through its webhook (LiveKit's). */
+export type MediaWebhookEvent = WebhookEvent;
+
+/** A backend whose media server reports through signed webhooks (LiveKit). */
+export interface MediaWebhook {
+  /**
+   * Checks a delivery's signature against the raw body and returns its event: UNAUTHORIZED for
+   * a missing, forged, expired or mismatched signature, INVALID_JSON for a signed non-event.
+   */
+  receive(rawBody: string, authorization: string | undefined): Promise<MediaWebhookEvent>;
+  /** Turns what the event says about outputs and recordings into MediaEvents for the listeners. */
+  apply(event: MediaWebhookEvent): void;
+}
+
 export interface MediaBackend {
+  /** Which backend this is, for reports (health); behaviour goes by the capabilities below. */
   readonly kind: 'local' | 'livekit';
+  /** Present when the backend takes media over our own HTTP server (local). */
+  readonly ingest?: MediaIngest;
+  /** Present when the backend's media server reports through webhooks (LiveKit). */
+  readonly webhook?: MediaWebhook;
+  /**
+   * True when the backend makes recordings inside this process (local ffmpeg): a restart
+   * interrupts them. An external media server's recordings run on without us.
+   */
+  readonly recordsInProcess: boolean;
   /** False when the backend cannot serve media now (503 MEDIA_UNAVAILABLE). */
   available(): Promise<boolean>;
   /** Where clients connect for media (LiveKit URL, or the local ingest's). */

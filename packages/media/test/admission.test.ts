@@ -1,4 +1,4 @@
-// The application's say over who may publish: attachIngest's `admit` is asked after the token
+// The application's say over who may publish: the ingest's `admit` is asked after the token
 // verified and before the publisher is taken; a refusal closes with its code and starts nothing.
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import type { IngestAdmission } from '../src/index.ts';

@@ -12,7 +12,6 @@ import { WebSocket } from 'ws';
 import type { OutputState } from '@vidinfra/domain';
 import type { LatencyMode, MediaBackend, MediaEvent, MediaGrant } from '../src/backend.ts';
 import {
-  attachIngest,
   localMediaBackend,
   type IngestOptions,
   type LocalMediaOptions,
@@ -93,7 +92,7 @@ export async function startIngest(
   });
   const events: MediaEvent[] = [];
   backend.onEvent((event) => events.push(event));
-  const ingest = attachIngest(server, backend, ingestOptions);
+  const ingest = backend.ingest!.attach(server, ingestOptions);
   const sockets = new Set<WebSocket>();
   const cleanups: (() => unknown)[] = [];
 

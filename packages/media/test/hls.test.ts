@@ -42,11 +42,14 @@ describe('local ingest → HLS', () => {
       recordings: ['rec-h264'],
     });
     expect(ensured).toEqual({ state: 'starting', restarted: false });
+    const stats = () => ingest.backend.ingest!.stats();
+    const receivedBefore = stats().bytesReceived;
     const sending = sendPaced(publisher.ws, chunks);
 
     await waitFor(async () => (await ingest.state(sessionId)) === 'running');
     const [ffmpeg] = await ffmpegProcesses(dir);
     expect(ffmpeg?.args).toContain('-c:v copy'); // no re-encode
+    expect(stats()).toMatchObject({ liveSessions: 1, ffmpegProcesses: 1 });
     expect(await sending).toBe(chunks.length);
     const health = await ingest.backend.outputStatus(sessionId);
     expect(health.bitrateKbps).toBeGreaterThan(100);
@@ -55,6 +58,10 @@ describe('local ingest → HLS', () => {
 
     await ingest.backend.stopOutput(sessionId);
     expect(await publisher.closed).toEqual({ code: 4410, reason: 'session ended' });
+    // Every byte published was counted; the stopped output holds no ffmpeg and is not live.
+    const sent = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    expect(stats().bytesReceived - receivedBefore).toBe(sent);
+    expect(stats()).toMatchObject({ liveSessions: 0, ffmpegProcesses: 0 });
     await watch.stop();
     const playlist = await readPlaylist(dir);
     expect(playlist).toMatchObject({ ended: true, targetDuration: 1 });

@@ -251,9 +251,9 @@ describe('recordings', () => {
       ],
     });
 
-    backend.handleWebhook(webhook('egress_updated', info));
+    backend.webhook.apply(webhook('egress_updated', info));
     expect(events).toEqual([]);
-    backend.handleWebhook(webhook('egress_ended', info));
+    backend.webhook.apply(webhook('egress_ended', info));
 
     expect(events).toEqual([
       {
@@ -278,7 +278,7 @@ describe('recordings', () => {
   ])('turns a %s recording egress into recording.failed', async (_label, status, error, said) => {
     const { externalId } = await backend.startRecording(sessionId, 'rec-7');
     const info = double.update(externalId!, status, { error });
-    backend.handleWebhook(webhook('egress_ended', info));
+    backend.webhook.apply(webhook('egress_ended', info));
     expect(events).toEqual([{ type: 'recording.failed', recordingId: 'rec-7', error: said }]);
   });
 
@@ -310,8 +310,8 @@ describe('webhook events for the HLS egress', () => {
   it('become output.state of the session; other egresses are ignored', async () => {
     await backend.ensureOutput(sessionId, { latencyMode: 'standard' });
     const info = double.update(lastStartedId(), EgressStatus.EGRESS_ACTIVE);
-    backend.handleWebhook(webhook('egress_updated', info));
-    backend.handleWebhook(
+    backend.webhook.apply(webhook('egress_updated', info));
+    backend.webhook.apply(
       webhook('egress_ended', double.update(info.egressId, EgressStatus.EGRESS_FAILED)),
     );
     const foreign = new EgressInfo({
@@ -323,8 +323,8 @@ describe('webhook events for the HLS egress', () => {
         value: { roomName: sessionId, segmentOutputs: [{ playlistName: '/elsewhere/x.m3u8' }] },
       } as never,
     });
-    backend.handleWebhook(webhook('egress_ended', foreign));
-    backend.handleWebhook(webhook('room_finished'));
+    backend.webhook.apply(webhook('egress_ended', foreign));
+    backend.webhook.apply(webhook('room_finished'));
 
     expect(events).toEqual([
       { type: 'output.state', sessionId, state: 'running' },

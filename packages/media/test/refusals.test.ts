@@ -89,8 +89,7 @@ describe('refused before any media', () => {
     expect(await wrong.closed).toEqual({ code: 4404, reason: 'unknown ingest path' });
     // A server with both the ingest and another WebSocket endpoint: the other one still works.
     const server = createServer();
-    const { attachIngest } = await import('../src/index.ts');
-    const attached = attachIngest(server, ingest.backend);
+    const attached = ingest.backend.ingest!.attach(server);
     server.on('upgrade', (req, socket) => {
       if (req.url === '/other') socket.end('HTTP/1.1 418 I am a teapot\r\n\r\n');
     });

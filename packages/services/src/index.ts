@@ -38,6 +38,14 @@ export type {
 } from './access.ts';
 export type { MediaBackend, MediaGrant, OutputStatus } from '@vidinfra/media';
 export { localMediaBackend } from '@vidinfra/media';
+export { ConfigError, loadConfig, type Config } from './runtime/config.ts';
+export {
+  closeOnSignals,
+  createRuntime,
+  type Runtime,
+  type RuntimeOverrides,
+} from './runtime/create.ts';
+export type { MetricsAnswer, MetricsRequest, RuntimeMetrics } from './runtime/metrics.ts';
 export { recordEvent } from './events.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { AUTH_CODE_TTL_SECONDS } from './auth/service.ts';

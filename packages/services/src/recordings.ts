@@ -205,12 +205,13 @@ export const recordingsService = (deps: Deps) => {
     applyMediaEvent,
 
     /**
-     * At start: recordings the local backend was making when the server stopped cannot finish
-     * any more (its ffmpeg and state are gone); they fail, keeping their parts, so an admin can
-     * retry them. A LiveKit egress runs on without us and reports through its webhook.
+     * At start: recordings a backend that records in this process (local ffmpeg) was making
+     * when the server stopped cannot finish any more (its ffmpeg and state are gone); they fail,
+     * keeping their parts, so an admin can retry them. A LiveKit egress runs on without us and
+     * reports through its webhook.
      */
     async failInterrupted(): Promise<number> {
-      if (media.kind !== 'local') return 0;
+      if (!media.recordsInProcess) return 0;
       const interrupted = (await db.repos.recordings.listAll()).filter((recording) =>
         UNFINISHED.includes(recording.status),
       );

@@ -8,12 +8,10 @@
 import { DomainError, Id } from '@vidinfra/domain';
 import type { Repositories } from '@vidinfra/db';
 import {
-  handlesLivekitWebhooks,
-  livekitWebhookVerifier,
   participantChange,
-  type LivekitWebhookEvent,
-  type LivekitWebhookSink,
   type MediaEvent,
+  type MediaWebhook,
+  type MediaWebhookEvent,
 } from '@vidinfra/media';
 import type { Deps } from './deps.ts';
 import { closeAttendance, openAttendance } from './attendance-rules.ts';
@@ -30,8 +28,7 @@ const SOURCE = 'livekit';
 const isId = (value: string) => Id.safeParse(value).success;
 
 export const webhooksService = (deps: Deps) => {
-  const { db, config, media, now } = deps;
-  const verify = livekitWebhookVerifier(config.livekit.apiKey, config.livekit.apiSecret);
+  const { db, media, now } = deps;
   const applyMediaEvent = mediaEventApplier(deps);
 
   /**
@@ -39,11 +36,11 @@ export const webhooksService = (deps: Deps) => {
    * them synchronously to its listeners (the recordings follow them too: applying twice changes
    * a recording once); here a failure fails the delivery.
    */
-  async function applyEgress(sink: LivekitWebhookSink, event: LivekitWebhookEvent) {
+  async function applyEgress(webhook: MediaWebhook, event: MediaWebhookEvent) {
     const made: MediaEvent[] = [];
     const unsubscribe = media.onEvent((mediaEvent) => made.push(mediaEvent));
     try {
-      sink.handleWebhook(event);
+      webhook.apply(event);
     } finally {
       unsubscribe();
     }
@@ -55,7 +52,7 @@ export const webhooksService = (deps: Deps) => {
    * as the realtime presence. Monitors, egress and other non-user participants have other
    * identities and are skipped.
    */
-  async function applyAttendance(r: Repositories, event: LivekitWebhookEvent) {
+  async function applyAttendance(r: Repositories, event: MediaWebhookEvent) {
     const change = participantChange(event);
     if (!change || !isId(change.sessionId) || !isId(change.identity)) return;
     const attendance = {
@@ -71,14 +68,15 @@ export const webhooksService = (deps: Deps) => {
     /**
      * Takes one delivery: `rawBody` exactly as received (the signature covers its bytes) and
      * the `Authorization` header LiveKit signed it with. UNAUTHORIZED for a bad or missing
-     * signature; MEDIA_UNAVAILABLE when LiveKit is not this deployment's media backend (its
-     * webhooks would be forgeries or a misconfiguration).
+     * signature; MEDIA_UNAVAILABLE when this deployment's media backend takes no webhooks (the
+     * local one: a delivery would be a forgery or a misconfiguration).
      */
     async livekit(rawBody: string, authorization: string | undefined): Promise<WebhookReceipt> {
-      const event = await verify(rawBody, authorization);
-      if (!handlesLivekitWebhooks(media)) {
+      const webhook = media.webhook;
+      if (!webhook) {
         throw new DomainError('MEDIA_UNAVAILABLE', 'LiveKit is not the media backend here');
       }
+      const event = await webhook.receive(rawBody, authorization);
       if (!event.id) throw new DomainError('VALIDATION_ERROR', 'the event has no id');
       const receipt = (duplicate: boolean) => ({
         event_id: event.id,
@@ -87,7 +85,7 @@ export const webhooksService = (deps: Deps) => {
       });
       if (await db.repos.webhookEvents.isProcessed(event.id)) return receipt(true);
       // Outside the transaction below: the recordings write in transactions of their own.
-      await applyEgress(media, event);
+      await applyEgress(webhook, event);
       const first = await db.transaction(async (r) => {
         // A delivery racing this one may have taken the id since: its attendance change is done.
         if (!(await r.webhookEvents.markProcessed(event.id, SOURCE))) return false;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage, reachable } from '../../test/browser/chromium.ts';
 import { publisherPage, viewerPage } from '../../test/browser/pages.ts';
-import { startServer } from '../processes.ts';
+import { EMBEDDED_START, startServer } from '../processes.ts';
 import { restClient } from '../seed.ts';
 import { ffmpegCoreShare } from './cpu.ts';
 
@@ -207,7 +207,7 @@ function report(results: Result[]) {
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'vidinfra-bench-media-'));
-  const app = await startServer('src/main.ts', {
+  const app = await startServer(EMBEDDED_START, {
     cwd: apiDir,
     env: {
       DATA_DIR: dataDir,

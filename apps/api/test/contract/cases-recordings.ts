@@ -18,8 +18,7 @@ import type { Case, Ctx, DocumentedError } from './model.ts';
 const FILE_CONTENT = 'contract recording bytes '.repeat(40);
 
 const recordingsDirOf = (ctx: Ctx) => {
-  const dataDir = ctx.api.services.deps.config.dataDir;
-  if (!dataDir) throw new Error('the contract app needs a DATA_DIR');
+  const dataDir = ctx.api.runtime.config.dataDir;
   const dir = join(dataDir, 'recordings');
   mkdirSync(dir, { recursive: true });
   return dir;

@@ -2,12 +2,18 @@
 // recordings. The egress writes files into directories it shares with our API (a volume), and
 // our API serves them: HLS at `{publicUrl}/hls/{sessionId}/index.m3u8`, recordings as files.
 // What happens later (an egress failed, a recording finished) arrives as LiveKit webhooks, which
-// the webhook service hands to `handleWebhook`; they leave as MediaEvents.
+// the backend's `webhook` capability verifies and applies; they leave as MediaEvents.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '@vidinfra/domain';
 import { EgressClient, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
-import type { MediaBackend, MediaEvent, MediaGrant, OutputStatus } from '../backend.ts';
+import type {
+  MediaBackend,
+  MediaEvent,
+  MediaGrant,
+  MediaWebhook,
+  OutputStatus,
+} from '../backend.ts';
 import { livekitToken } from '../livekit-token.ts';
 import {
   classify,
@@ -22,7 +28,7 @@ import {
   type EgressPaths,
   type OurEgress,
 } from './egress.ts';
-import type { LivekitWebhookEvent, LivekitWebhookSink } from './webhook.ts';
+import { livekitWebhookVerifier, type LivekitWebhookEvent } from './webhook.ts';
 
 export interface LivekitBackendOptions {
   /** LIVEKIT_URL: where clients connect (ws/wss) and the server API is (http/https). */
@@ -81,7 +87,7 @@ function perKeyQueue() {
 
 export function livekitMediaBackend(
   options: LivekitBackendOptions,
-): MediaBackend & LivekitWebhookSink {
+): MediaBackend & { webhook: MediaWebhook } {
   const { apiKey, apiSecret } = options;
   const api = httpUrl(options.url);
   const clientOptions = { requestTimeout: options.requestTimeoutSeconds ?? 10 };
@@ -143,8 +149,32 @@ export function livekitMediaBackend(
     }
   }
 
+  /** Egress news from a webhook, as MediaEvents: output state, a recording's outcome. */
+  function handleWebhook(event: LivekitWebhookEvent) {
+    if (!event.egressInfo) return;
+    const found = classify(event.egressInfo, egressPaths);
+    if (!found) return;
+    if (found.kind === 'hls') {
+      emit({
+        type: 'output.state',
+        sessionId: found.sessionId,
+        state: outputStateOf(found.info.status),
+      });
+      return;
+    }
+    // Only the end is final: egress_updated may already say COMPLETE, and one outcome is enough.
+    if (event.event !== 'egress_ended') return;
+    const outcome = recordingOutcome(found, localRecording);
+    if (outcome) emit(outcome);
+  }
+
   return {
     kind: 'livekit',
+    recordsInProcess: false,
+    webhook: {
+      receive: livekitWebhookVerifier(apiKey, apiSecret),
+      apply: (event) => handleWebhook(event),
+    },
 
     async available() {
       try {
@@ -260,24 +290,6 @@ export function livekitMediaBackend(
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
-    },
-
-    handleWebhook(event: LivekitWebhookEvent) {
-      if (!event.egressInfo) return;
-      const found = classify(event.egressInfo, egressPaths);
-      if (!found) return;
-      if (found.kind === 'hls') {
-        emit({
-          type: 'output.state',
-          sessionId: found.sessionId,
-          state: outputStateOf(found.info.status),
-        });
-        return;
-      }
-      // Only the end is final: egress_updated may already say COMPLETE, and one outcome is enough.
-      if (event.event !== 'egress_ended') return;
-      const outcome = recordingOutcome(found, localRecording);
-      if (outcome) emit(outcome);
     },
 
     async close() {

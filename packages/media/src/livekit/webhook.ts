@@ -2,21 +2,8 @@
 // API secret whose `sha256` claim is the hash of the raw body), and what an event means to us.
 import { DomainError } from '@vidinfra/domain';
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
-import type { MediaBackend } from '../backend.ts';
 
 export type LivekitWebhookEvent = WebhookEvent;
-
-/** A backend that takes LiveKit's webhook events (the LiveKit one). */
-export interface LivekitWebhookSink {
-  /** Turns egress events into MediaEvents for the backend's listeners. */
-  handleWebhook(event: LivekitWebhookEvent): void;
-}
-
-export const handlesLivekitWebhooks = (
-  media: MediaBackend,
-): media is MediaBackend & LivekitWebhookSink =>
-  media.kind === 'livekit' &&
-  typeof (media as Partial<LivekitWebhookSink>).handleWebhook === 'function';
 
 /** The receiver checks the signature before it parses: a parse failure means a signed body. */
 const isParseFailure = (error: unknown) =>

@@ -1,11 +1,11 @@
 // The embedded media backend: the studio streams WebM over a WebSocket to our ingest
-// (attachIngest), ffmpeg turns it into HLS under `{dataDir}/hls/{sessionId}/`, recordings are
+// (its `ingest` capability), ffmpeg turns it into HLS under `{dataDir}/hls/{sessionId}/`, recordings are
 // the same segments remuxed into `{dataDir}/recordings/{recordingId}.mp4`. Needs only ffmpeg.
 import { DomainError } from '@vidinfra/domain';
 import { execFile } from 'node:child_process';
 import type { MediaBackend, MediaEvent, MediaGrant, OutputStatus } from '../backend.ts';
 import { livekitToken } from '../livekit-token.ts';
-import { registerIngestTarget } from './ingest.ts';
+import { localIngest } from './ingest.ts';
 import { resolveOptions, type LocalMediaOptions } from './options.ts';
 import { Recorder } from './recorder.ts';
 import { LocalSession } from './session.ts';
@@ -51,8 +51,26 @@ export function localMediaBackend(input: LocalMediaOptions): MediaBackend {
     return session;
   };
 
-  const backend: MediaBackend = {
+  const ingest = localIngest({
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    maxMessageBytes: options.maxMessageBytes,
+    log: options.log,
+    session: (sessionId) => sessions.get(sessionId),
+    track: (close) => ingests.add(close),
+    sessionStats: () => {
+      const all = [...sessions.values()];
+      return {
+        liveSessions: all.filter((session) => session.isLive).length,
+        ffmpegProcesses: all.reduce((sum, session) => sum + session.ffmpegProcesses, 0),
+      };
+    },
+  });
+
+  return {
     kind: 'local',
+    ingest,
+    recordsInProcess: true,
     available() {
       ffmpegPresent ??= new Promise((resolve) => {
         execFile(options.ffmpegPath, ['-version'], (error) => resolve(!error));
@@ -100,13 +118,4 @@ export function localMediaBackend(input: LocalMediaOptions): MediaBackend {
       ingests.clear();
     },
   };
-  registerIngestTarget(backend, {
-    apiKey: options.apiKey,
-    apiSecret: options.apiSecret,
-    maxMessageBytes: options.maxMessageBytes,
-    log: options.log,
-    session: (sessionId) => sessions.get(sessionId),
-    track: (close) => ingests.add(close),
-  });
-  return backend;
 }

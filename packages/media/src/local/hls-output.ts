@@ -72,6 +72,11 @@ export class HlsOutput {
     return this.current !== null;
   }
 
+  /** ffmpeg processes of this output alive now (a replaced run may still be finishing). */
+  get runningProcesses(): number {
+    return [...this.runs].filter((run) => run.process?.running).length;
+  }
+
   /** Starts a new run fed `input` first; the current run, if any, is ended before. */
   start(plan: CodecPlan, input: Buffer[]) {
     if (this.current) void this.stopRun('graceful');

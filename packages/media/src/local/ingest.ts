@@ -8,7 +8,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { MediaBackend } from '../backend.ts';
+import type { IngestOptions, IngestStats, MediaIngest } from '../backend.ts';
 import { CLOSE, fitReason, IngestRefusal } from './close-codes.ts';
 import type { MediaLog } from './options.ts';
 import { verifyPublishToken } from './publish-token.ts';
@@ -23,32 +23,8 @@ export interface IngestTarget {
   session(sessionId: string): LocalSession | undefined;
   /** Connections to close when the backend closes. */
   track(close: () => Promise<void>): void;
-}
-
-/** The application's answer on a publisher whose token verified. */
-export type IngestAdmissionResult =
-  { ok: true } | { ok: false; code: 4403 | 4404 | 4410; reason: string };
-
-/**
- * Asked after the publisher's token verified and before it is taken: the token only says the
- * holder may publish media into the room (stage guests get one for LiveKit too), the
- * application knows who may broadcast (host side, not banned, session live). A refusal closes
- * the socket with its code and reason; a rejection closes it with 1011.
- */
-export type IngestAdmission = (
-  sessionId: string,
-  identity: string,
-) => Promise<IngestAdmissionResult>;
-
-export interface IngestOptions {
-  admit?: IngestAdmission;
-}
-
-const targets = new WeakMap<MediaBackend, IngestTarget>();
-
-/** Called by the local backend so that `attachIngest` can find its sessions. */
-export function registerIngestTarget(backend: MediaBackend, target: IngestTarget) {
-  targets.set(backend, target);
+  /** The backend's sessions, counted. */
+  sessionStats(): Omit<IngestStats, 'bytesReceived'>;
 }
 
 const PATH = /^\/ingest\/sessions\/([^/]+)\/?$/;
@@ -63,14 +39,22 @@ function sessionIdOf(pathname: string): string {
   throw new IngestRefusal(CLOSE.UNKNOWN_SESSION, 'unknown ingest path');
 }
 
-/** Serves the ingest on `server`; a no-op for backends other than the local one. */
-export function attachIngest(
+/** The local backend's ingest capability: served on any number of HTTP servers. */
+export function localIngest(target: IngestTarget): MediaIngest {
+  let bytesReceived = 0;
+  return {
+    attach: (server, options = {}) =>
+      attach(target, server, options, (bytes) => (bytesReceived += bytes)),
+    stats: () => ({ ...target.sessionStats(), bytesReceived }),
+  };
+}
+
+function attach(
+  target: IngestTarget,
   server: Server,
-  backend: MediaBackend,
-  options: IngestOptions = {},
+  options: IngestOptions,
+  received: (bytes: number) => void,
 ): { close(): Promise<void> } {
-  const target = targets.get(backend);
-  if (!target) return { close: async () => {} };
   const verifier = new TokenVerifier(target.apiKey, target.apiSecret);
   const wss = new WebSocketServer({
     noServer: true,
@@ -82,6 +66,7 @@ export function attachIngest(
     if (!url.pathname.startsWith('/ingest/')) return;
     wss.handleUpgrade(request, socket, head, (ws) => {
       ws.pause(); // no media is read before the publisher is admitted
+      ws.on('message', (data: Buffer) => received(data.length));
       admit(ws, url).catch((error: unknown) => {
         if (!(error instanceof IngestRefusal)) {
           target.log.error(`ingest: admitting a publisher failed: ${String(error)}`);

@@ -355,6 +355,15 @@ export class LocalSession {
     this.forget();
   }
 
+  /** Whether the output was started and not stopped (it may be waiting for its publisher). */
+  get isLive(): boolean {
+    return this.live && !this.ended;
+  }
+
+  get ffmpegProcesses(): number {
+    return this.output?.runningProcesses ?? 0;
+  }
+
   status(): OutputStatus {
     const newest = this.output?.index.newest;
     const running = this.output?.pid !== undefined;

@@ -1,5 +1,6 @@
 // Configuration from the environment, checked at start-up: every bad value is named in one
-// message of its own, and the process does not start with any of them.
+// message of its own, and the process does not start with any of them. Every node reads the same
+// variables (an API node, a standalone realtime node, the embedded default).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ const optionalUrl = z.url().optional();
 
 const EnvSchema = z.object({
   PORT: port.default(3000),
+  REALTIME_PORT: port.default(3001),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
@@ -26,6 +28,7 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   REDIS_URL: optionalUrl,
   MEDIA_SESSION_QUOTA_MB: z.coerce.number().int().positive().default(2048),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -69,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
+    /** Where a standalone realtime node listens. */
+    realtimePort: e.REALTIME_PORT,
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${join(dataDir, 'vidinfra.sqlite')}`,
@@ -86,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD ?? null } : null,
     redisUrl: e.REDIS_URL ?? null,
     mediaSessionQuotaBytes: e.MEDIA_SESSION_QUOTA_MB * 1024 * 1024,
+    /** Lets any client holding it read /metrics (loopback clients need none). */
+    metricsToken: e.METRICS_TOKEN ?? null,
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
   };

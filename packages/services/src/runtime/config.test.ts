@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vidinfra-config-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
