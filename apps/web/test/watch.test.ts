@@ -153,6 +153,9 @@ describe.each(VIEWPORTS)('the web app at $width×$height', (viewport) => {
     expect(await video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
     await expectNamedButtons(page);
     await shot(page, 'watch-live', viewport.name);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('html[data-mantine-color-scheme="dark"]').waitFor();
+    await shot(page, 'watch-live-dark', viewport.name);
     const unmute = page.getByRole('button', { name: 'Unmute the live video' });
     await unmute.click();
     await unmute.waitFor({ state: 'detached' });

@@ -5,7 +5,7 @@ import { AnchorLink } from './AnchorLink.tsx';
 
 export function AppLayout() {
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <AppShell header={{ height: 56 }}>
       <AppShell.Header>
         <Container size="lg" h="100%">
           <Group h="100%">
@@ -18,7 +18,7 @@ export function AppLayout() {
         </Container>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="lg" px={0}>
+        <Container size="lg" py="xl">
           <Outlet />
         </Container>
       </AppShell.Main>

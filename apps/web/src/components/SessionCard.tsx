@@ -8,7 +8,9 @@ import { AnchorLink } from './AnchorLink.tsx';
 export function SessionCard({ session }: { session: SessionResponse }) {
   const detail =
     session.status === 'live'
-      ? `${session.viewer_count} watching`
+      ? `Live since ${formatDateTime(session.live_at ?? session.scheduled_at)}${
+          session.viewer_count > 0 ? ` · ${session.viewer_count} watching` : ''
+        }`
       : `Starts ${formatDateTime(session.scheduled_at)}`;
   return (
     <Card withBorder padding="md" component="article">

@@ -12,7 +12,7 @@ const LOOK: Record<SessionStatus, { label: string; color: string }> = {
 export function StatusBadge({ status }: { status: SessionStatus }) {
   const { label, color } = LOOK[status];
   return (
-    <Badge color={color} variant={status === 'live' ? 'filled' : 'light'}>
+    <Badge color={color} variant={status === 'live' ? 'filled' : 'light'} style={{ flexShrink: 0 }}>
       {label}
     </Badge>
   );

@@ -51,7 +51,7 @@ export function HomePage() {
     queryFn: () => api.sessions.list.query({ ...PAGE, status: 'scheduled', from: openedAt }),
   });
   return (
-    <Stack gap="xl" py="md">
+    <Stack gap="xl">
       <SessionSection title="Live now" query={live} empty="Nothing is live right now." />
       <SessionSection title="Upcoming" query={upcoming} empty="No sessions are scheduled." />
     </Stack>

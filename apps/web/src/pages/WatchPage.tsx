@@ -76,15 +76,15 @@ export function WatchPage() {
   }
   const data = session.data;
   return (
-    <Stack gap="md" py="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+    <Stack gap="md">
+      <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
         <Title order={2} style={{ overflowWrap: 'anywhere' }}>
           {data.title}
         </Title>
         <StatusBadge status={data.status} />
       </Group>
       <Stage session={data} />
-      {data.status === 'live' && (
+      {data.status === 'live' && data.viewer_count > 0 && (
         <Text size="sm" c="dimmed">
           {data.viewer_count} watching
         </Text>

@@ -2,6 +2,7 @@
 // button to turn the sound on. hls.js plays the stream where the browser cannot (it is loaded
 // only then); Safari and iOS play it natively.
 import { Alert, AspectRatio, Box, Button } from '@mantine/core';
+import { IconVolumeOff } from '@tabler/icons-react';
 import type { SessionResponse } from '@vidinfra/domain';
 import { useEffect, useState } from 'react';
 import { liveHlsConfig, playsHlsNatively } from './live-hls-config.ts';
@@ -66,7 +67,11 @@ export function LivePlayer(props: { url: string; title: string; latencyMode: Lat
   }
   return (
     <Box pos="relative">
-      <AspectRatio ratio={16 / 9} bg="black" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
+      <AspectRatio
+        ratio={16 / 9}
+        bg="black"
+        style={{ borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' }}
+      >
         <video
           ref={setVideo}
           aria-label={`Live video: ${props.title}`}
@@ -76,7 +81,7 @@ export function LivePlayer(props: { url: string; title: string; latencyMode: Lat
           playsInline
           controls
           onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
-          style={{ width: '100%', height: '100%', objectFit: 'contain' }}
+          style={{ display: 'block', width: '100%', height: '100%', objectFit: 'contain' }}
         />
       </AspectRatio>
       {muted && (
@@ -89,8 +94,9 @@ export function LivePlayer(props: { url: string; title: string; latencyMode: Lat
           size="sm"
           onClick={unmute}
           aria-label="Unmute the live video"
+          leftSection={<IconVolumeOff size={18} aria-hidden />}
         >
-          🔇 Tap to unmute
+          Tap to unmute
         </Button>
       )}
     </Box>

@@ -63,9 +63,15 @@ export async function startServer(): Promise<RunningServer> {
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
   });
+  let stopping = false;
+  child.once('exit', (code) => {
+    if (!stopping)
+      console.error(`the server exited (${code}) during the test:\n${output.slice(-4000)}`);
+  });
   return {
     baseUrl,
     async stop() {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
