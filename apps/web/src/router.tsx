@@ -1,5 +1,6 @@
 // The client routes of this slice (code routes): home, the watch page, and the app's own
-// not-found page for any other path. The watch page is split into its own chunk.
+// not-found page for any other path. Each page is a chunk of its own: the watch page's first load
+// carries only what it shows.
 import {
   createRootRoute,
   createRoute,
@@ -7,7 +8,6 @@ import {
   lazyRouteComponent,
 } from '@tanstack/react-router';
 import { AppLayout } from './components/AppLayout.tsx';
-import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 const rootRoute = createRootRoute({
@@ -15,7 +15,11 @@ const rootRoute = createRootRoute({
   notFoundComponent: NotFoundPage,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/HomePage.tsx'), 'HomePage'),
+});
 
 export const watchRoute = createRoute({
   getParentRoute: () => rootRoute,

@@ -1,12 +1,16 @@
 // Every page's frame: the header with the product's name (a link home) and the page below it.
-import { AppShell, Container, Group, Title } from '@mantine/core';
+import { Box, Container, Group, Title } from '@mantine/core';
 import { Outlet } from '@tanstack/react-router';
 import { AnchorLink } from './AnchorLink.tsx';
 
 export function AppLayout() {
   return (
-    <AppShell header={{ height: 56 }}>
-      <AppShell.Header>
+    <>
+      <Box
+        component="header"
+        h={56}
+        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      >
         <Container size="lg" h="100%">
           <Group h="100%">
             <AnchorLink to="/" underline="never" c="inherit">
@@ -16,12 +20,10 @@ export function AppLayout() {
             </AnchorLink>
           </Group>
         </Container>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Container size="lg" py="xl">
-          <Outlet />
-        </Container>
-      </AppShell.Main>
-    </AppShell>
+      </Box>
+      <Container component="main" size="lg" py="xl">
+        <Outlet />
+      </Container>
+    </>
   );
 }

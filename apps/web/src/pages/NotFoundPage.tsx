@@ -4,7 +4,7 @@ import { AnchorLink } from '../components/AnchorLink.tsx';
 
 export function NotFoundPage() {
   return (
-    <Stack py="xl" align="flex-start">
+    <Stack align="flex-start">
       <Title order={2}>Page not found</Title>
       <Text>There is no page at this address. It may have moved, or the link may be mistyped.</Text>
       <AnchorLink to="/">Go to the home page</AnchorLink>

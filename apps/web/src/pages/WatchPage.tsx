@@ -52,7 +52,7 @@ function Stage({ session }: { session: SessionResponse }) {
 
 function SessionNotFound() {
   return (
-    <Stack py="xl" align="flex-start">
+    <Stack align="flex-start">
       <Title order={2}>Session not found</Title>
       <Text>This session does not exist, or it is no longer available.</Text>
       <AnchorLink to="/">See what is live now</AnchorLink>
