@@ -1,12 +1,15 @@
 // How the server reads requests before any route runs, and what it answers when it cannot: JSON
 // bodies only (an empty one reads as no body, as many clients send on body-less POSTs), and a
-// path that exists under other methods answers 405 with `Allow` rather than 404.
+// path that exists under other methods answers 405 with `Allow` rather than 404; a page path of
+// the web app gets its index.html.
 import { DomainError } from '@vidinfra/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 type Send = (reply: FastifyReply, error: unknown) => FastifyReply;
+/** Answers a path no route has (the web app's pages), or returns null for a 404. */
+type Fallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
 
-export function registerRequestParsing(app: FastifyInstance, send: Send) {
+export function registerRequestParsing(app: FastifyInstance, send: Send, fallback?: Fallback) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -27,6 +30,8 @@ export function registerRequestParsing(app: FastifyInstance, send: Send) {
   });
 
   app.setNotFoundHandler((request: FastifyRequest, reply) => {
+    const served = fallback?.(request, reply);
+    if (served) return served;
     const path = request.url.split('?')[0] ?? '/';
     const allowed = [
       ...new Set(routes.filter((route) => route.pattern.test(path)).map((r) => r.method)),

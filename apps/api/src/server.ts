@@ -8,6 +8,7 @@ import { registerMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRequestParsing } from './request-parsing.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
+import { webApp } from './web-app.ts';
 import { appRouter, describeError, mappingErrors, type Context } from '@vidinfra/api';
 
 import { documentLivekitWebhook, registerLivekitWebhook } from './webhooks.ts';
@@ -73,7 +74,8 @@ export async function buildServer(
   };
 
   app.setErrorHandler((error, _request, reply) => sendError(reply, error, app.log));
-  registerRequestParsing(app, (reply, error) => sendError(reply, error, app.log));
+  const web = webApp({ dir: config.webDistDir, publicUrl: config.publicUrl });
+  registerRequestParsing(app, (reply, error) => sendError(reply, error, app.log), web.fallback);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -96,5 +98,6 @@ export async function buildServer(
   app.get('/api/openapi.json', async () => openapi);
   registerAsyncApi(app, config.publicUrl);
   await registerApiReference(app, { routePrefix: '/api/docs', specUrl: '/api/openapi.json' });
+  await web.register(app);
   return app;
 }

@@ -81,6 +81,8 @@ export function useTestApp(
       JWT_SECRET: 'test-secret-test-secret-test-secret!',
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'http://vidinfra.test',
+      // No web app unless a test serves one: the suite answers the same whether apps/web is built.
+      WEB_DIST_DIR: join(tmpdir(), 'vidinfra-test-no-web-app'),
       ...(ownDataDir && { DATA_DIR: ownDataDir }),
       ...env,
     });

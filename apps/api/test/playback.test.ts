@@ -158,6 +158,29 @@ describe(`default playback (${dialect})`, () => {
   });
 });
 
+describe(`the public session read's playback URL (${dialect})`, () => {
+  it('carries the HLS URL of a live public session to an anonymous caller, and only then', async () => {
+    const owner = await api.account('host');
+    const roomId = await createRoom(api, owner, { visibility: 'public' });
+    const sessionId = await createSession(api, owner, roomId);
+    const read = async (token?: string) =>
+      (await api.call('GET', `/api/sessions/${sessionId}`, token ? { token } : {})).body.data;
+    expect(await read()).not.toHaveProperty('hls_url');
+    await moveTo(api, owner, sessionId, 'live');
+    expect((await read()).hls_url).toBe(`http://vidinfra.test/hls/${sessionId}/index.m3u8`);
+    await moveTo(api, owner, sessionId, 'ended');
+    expect(await read()).not.toHaveProperty('hls_url');
+  });
+
+  it('leaves it out of a signed (private room) session: that playback stays for attendees', async () => {
+    const { sessionId } = await liveSession('private');
+    const viewer = await api.account('viewer');
+    const read = await api.call('GET', `/api/sessions/${sessionId}`, { token: viewer.token });
+    expect(read.status).toBe(200);
+    expect(read.body.data).not.toHaveProperty('hls_url');
+  });
+});
+
 describe(`HLS files, public playback (${dialect})`, () => {
   it('serves the playlist uncached and segments cached for good, with their content types', async () => {
     const { sessionId } = await liveSession('public');

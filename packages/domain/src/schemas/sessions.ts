@@ -44,6 +44,12 @@ const sessionFields = {
   settings: SessionSettings,
   /** Viewers connected right now (0 unless backstage or live). */
   viewer_count: Count,
+  /**
+   * The live HLS playlist, on the public session read only and only while it plays unsigned
+   * (a live session of a public room): anyone may watch it without signing in. Signed playback
+   * stays with `GET /sessions/{id}/playback` for attendees.
+   */
+  hls_url: Url.optional(),
   created_at: Timestamp,
   updated_at: Timestamp,
 };

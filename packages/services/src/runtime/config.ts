@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -30,10 +31,15 @@ const EnvSchema = z.object({
   MEDIA_SESSION_QUOTA_MB: z.coerce.number().int().positive().default(2048),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** The built web app the API serves at `/` (the repository's apps/web/dist by default). */
+  WEB_DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** Where `npm run build -w @vidinfra/web` writes the web app in this repository. */
+const REPO_WEB_DIST = fileURLToPath(new URL('../../../../apps/web/dist', import.meta.url));
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -95,5 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     metricsToken: e.METRICS_TOKEN ?? null,
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    /** The web app's built files; the API serves them when the folder has an index.html. */
+    webDistDir: resolve(e.WEB_DIST_DIR ?? REPO_WEB_DIST),
   };
 }

@@ -24,7 +24,7 @@ const windowOf = (query: SessionListQuery) => ({
 });
 
 export const sessionCatalog = (deps: Deps) => {
-  const { db, now } = deps;
+  const { db, media, now } = deps;
   const respond = sessionResponder(deps);
   const scopeOf = (libraryId: string | null) => libraryId ?? undefined;
 
@@ -50,8 +50,13 @@ export const sessionCatalog = (deps: Deps) => {
       return listed({ ...query, status: 'live', publicOnly: true, libraryId: scopeOf(libraryId) });
     },
 
-    get({ session, room }: LoadedSession): Promise<SessionResponse> {
-      return respond.one(session, room);
+    /** With the live HLS URL while the session is live and its default playback is public. */
+    async get({ session, room }: LoadedSession): Promise<SessionResponse> {
+      const response = await respond.one(session, room);
+      if (session.status !== 'live') return response;
+      const playback = await db.repos.playbacks.defaultFor(session.id);
+      const publicLive = playback && playback.kind === 'live' && !playback.signed;
+      return publicLive ? { ...response, hls_url: media.hlsUrl(session.id) } : response;
     },
 
     /** Over the caller's rooms, or the library's rooms when scoped. */

@@ -1,0 +1,113 @@
+// The built web app (apps/web/dist, WEB_DIST_DIR) served at `/`: its files as they are, and its
+// index.html for every other GET of a page path (the app's client routes; the app shows its own
+// not-found page). The server's own paths keep their behaviour, an unknown one still answering
+// the JSON 404. The API never imports the web app: it reads a folder.
+//
+// Every page carries the security headers: a Content-Security-Policy that lets the page load
+// only this origin's scripts and connect only to this origin (HTTP and WebSocket), media from
+// this origin and from blob: (Media Source), and be framed nowhere but on the embed route.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Paths the server answers itself: never the web app's index.html. */
+const SERVER_PREFIXES = [
+  '/api',
+  '/trpc',
+  '/hls',
+  '/ingest',
+  '/recordings',
+  '/socket.io',
+  '/metrics',
+  '/health',
+];
+const EMBED_PREFIX = '/embed/';
+
+const underPrefix = (path: string, prefix: string) =>
+  path === prefix || path.startsWith(`${prefix}/`);
+
+/** A client route: not the server's, and not a file name (a missing asset stays a 404). */
+export const isPagePath = (path: string) =>
+  !SERVER_PREFIXES.some((prefix) => underPrefix(path, prefix)) &&
+  !/\.[A-Za-z0-9]+$/.test(path.split('/').pop() ?? '');
+
+/** The policy of a page at `path`; `publicUrl` names the origin its sockets connect to. */
+export function contentSecurityPolicy(path: string, publicUrl: string): string {
+  const origin = new URL(publicUrl);
+  const wsOrigin = `${origin.protocol === 'https:' ? 'wss' : 'ws'}://${origin.host}`;
+  const framing = path.startsWith(EMBED_PREFIX) ? '*' : "'none'";
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Mantine writes its theme variables into a <style> element and style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' blob:",
+    // hls.js demuxes in a worker it starts from a blob: URL.
+    "worker-src 'self' blob:",
+    `connect-src 'self' ${wsOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${framing}`,
+  ].join('; ');
+}
+
+/** The headers every page (and file) of the app carries. */
+export function securityHeaders(path: string, publicUrl: string): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(path, publicUrl),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    ...(path.startsWith(EMBED_PREFIX) ? {} : { 'x-frame-options': 'DENY' }),
+  };
+}
+
+const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? '/';
+
+export interface WebApp {
+  /** Serves the app's files; nothing when the folder has no built app. */
+  register(app: FastifyInstance): Promise<void>;
+  /** For the not-found handler: index.html for a page path, or null to answer 404. */
+  fallback(request: FastifyRequest, reply: FastifyReply): FastifyReply | null;
+}
+
+export function webApp(options: { dir: string; publicUrl: string }): WebApp {
+  const { dir, publicUrl } = options;
+  const built = existsSync(join(dir, 'index.html'));
+  const assets = join(dir, 'assets');
+  const pageHeaders = securityHeaders('/', publicUrl);
+  return {
+    async register(app) {
+      if (!built) {
+        app.log.warn(`no web app at ${dir} (npm run build -w @vidinfra/web builds it)`);
+        return;
+      }
+      await app.register(fastifyStatic, {
+        root: dir,
+        // One route per file found now: unknown paths fall through to the not-found handler.
+        wildcard: false,
+        cacheControl: false,
+        setHeaders: (reply, file) => {
+          // Files at `/`, `/index.html` and `/assets/…` (never the embed route) get the page
+          // headers; the fallback has set its route's already.
+          if (!reply.hasHeader('content-security-policy')) reply.headers(pageHeaders);
+          // Vite names assets by their content: they never change. The page itself may.
+          reply.header(
+            'cache-control',
+            file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
+    },
+    fallback(request, reply) {
+      const path = pathOf(request);
+      if (!built || !['GET', 'HEAD'].includes(request.method) || !isPagePath(path)) return null;
+      return reply
+        .headers({ ...securityHeaders(path, publicUrl), 'cache-control': 'no-cache' })
+        .sendFile('index.html');
+    },
+  };
+}

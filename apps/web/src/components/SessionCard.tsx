@@ -1,0 +1,33 @@
+// One session in a list: its title (a link to the watch page), status and when or how many.
+import { Card, Group, Text } from '@mantine/core';
+import type { SessionResponse } from '@vidinfra/domain';
+import { StatusBadge } from './StatusBadge.tsx';
+import { formatDateTime } from './when.ts';
+import { AnchorLink } from './AnchorLink.tsx';
+
+export function SessionCard({ session }: { session: SessionResponse }) {
+  const detail =
+    session.status === 'live'
+      ? `Live since ${formatDateTime(session.live_at ?? session.scheduled_at)}${
+          session.viewer_count > 0 ? ` · ${session.viewer_count} watching` : ''
+        }`
+      : `Starts ${formatDateTime(session.scheduled_at)}`;
+  return (
+    <Card withBorder padding="md" component="article">
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+        <AnchorLink
+          to="/sessions/$sessionId"
+          params={{ sessionId: session.id }}
+          fw={600}
+          lineClamp={2}
+        >
+          {session.title}
+        </AnchorLink>
+        <StatusBadge status={session.status} />
+      </Group>
+      <Text size="sm" c="dimmed" mt="xs">
+        {detail}
+      </Text>
+    </Card>
+  );
+}

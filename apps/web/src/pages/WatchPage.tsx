@@ -1,0 +1,95 @@
+// The watch page of a public session (the share's viewer_url): its title and status, and what
+// fits the status — the live player, a countdown, "starting soon", or that it has ended.
+import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { apiErrorOf } from '@vidinfra/api-client';
+import type { SessionResponse } from '@vidinfra/domain';
+import { api } from '../api.ts';
+import { Countdown } from '../components/Countdown.tsx';
+import { ErrorAlert, Loading } from '../components/QueryStates.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
+import { LivePlayer } from '../player/LivePlayer.tsx';
+import { AnchorLink } from '../components/AnchorLink.tsx';
+
+/** How often the page looks for a status change (scheduled → live → ended). */
+const STATUS_POLL_MS = 15_000;
+
+function Stage({ session }: { session: SessionResponse }) {
+  switch (session.status) {
+    case 'live':
+      return session.hls_url ? (
+        <LivePlayer
+          url={session.hls_url}
+          title={session.title}
+          latencyMode={session.settings.latency_mode}
+        />
+      ) : (
+        <Alert title="Sign-in needed" color="yellow">
+          This session plays for signed-in attendees only.
+        </Alert>
+      );
+    case 'scheduled':
+      return (
+        <Paper withBorder p="lg">
+          <Countdown to={session.scheduled_at} />
+        </Paper>
+      );
+    case 'backstage':
+      return (
+        <Paper withBorder p="lg">
+          <Text size="lg">Starting soon: the host is getting ready.</Text>
+        </Paper>
+      );
+    case 'ended':
+      return (
+        <Paper withBorder p="lg">
+          <Text size="lg">This session has ended</Text>
+        </Paper>
+      );
+  }
+}
+
+function SessionNotFound() {
+  return (
+    <Stack align="flex-start">
+      <Title order={2}>Session not found</Title>
+      <Text>This session does not exist, or it is no longer available.</Text>
+      <AnchorLink to="/">See what is live now</AnchorLink>
+    </Stack>
+  );
+}
+
+export function WatchPage() {
+  const { sessionId } = useParams({ from: '/sessions/$sessionId' });
+  const session = useQuery({
+    queryKey: ['sessions', 'get', sessionId],
+    queryFn: () => api.sessions.get.query({ id: sessionId }),
+    refetchInterval: STATUS_POLL_MS,
+  });
+
+  if (session.isPending) return <Loading label="Loading the session" />;
+  if (session.error) {
+    const code = apiErrorOf(session.error)?.code;
+    if (code === 'NOT_FOUND' || code === 'VALIDATION_ERROR') return <SessionNotFound />;
+    return <ErrorAlert title="Could not load the session" error={session.error} />;
+  }
+  const data = session.data;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
+        <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+          {data.title}
+        </Title>
+        <StatusBadge status={data.status} />
+      </Group>
+      <Stage session={data} />
+      {data.status === 'live' && data.viewer_count > 0 && (
+        <Text size="sm" c="dimmed">
+          {data.viewer_count} watching
+        </Text>
+      )}
+      {data.description && <Text>{data.description}</Text>}
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+// The live player: starts by itself, muted (browsers only autoplay muted video), with an obvious
+// button to turn the sound on. hls.js plays the stream where the browser cannot (it is loaded
+// only then); Safari and iOS play it natively.
+import { Alert, AspectRatio, Box, Button } from '@mantine/core';
+import { IconVolumeOff } from '@tabler/icons-react';
+import type { SessionResponse } from '@vidinfra/domain';
+import { useEffect, useState } from 'react';
+import { liveHlsConfig, playsHlsNatively } from './live-hls-config.ts';
+
+type LatencyMode = SessionResponse['settings']['latency_mode'];
+
+/** Autoplay can still be refused (a saved browser setting): the controls remain. */
+const tryPlay = (video: HTMLVideoElement) => void video.play().catch(() => undefined);
+
+function useHlsSource(video: HTMLVideoElement | null, url: string, mode: LatencyMode) {
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!video) return;
+    if (playsHlsNatively(video)) {
+      video.src = url;
+      tryPlay(video);
+      return () => video.removeAttribute('src');
+    }
+    let destroy = () => {};
+    let cancelled = false;
+    void import('hls.js/light').then(({ default: Hls }) => {
+      if (cancelled) return;
+      if (!Hls.isSupported()) return setFailed(true);
+      const hls = new Hls(liveHlsConfig(mode));
+      destroy = () => hls.destroy();
+      hls.on(Hls.Events.MANIFEST_PARSED, () => tryPlay(video));
+      // Stalls and dropped connections recover by themselves; only what cannot is shown.
+      hls.on(Hls.Events.ERROR, (_event, data) => {
+        if (!data.fatal) return;
+        if (data.type === Hls.ErrorTypes.NETWORK_ERROR) hls.startLoad();
+        else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
+        else setFailed(true);
+      });
+      hls.loadSource(url);
+      hls.attachMedia(video);
+    });
+    return () => {
+      cancelled = true;
+      destroy();
+    };
+  }, [video, url, mode]);
+  return failed;
+}
+
+export function LivePlayer(props: { url: string; title: string; latencyMode: LatencyMode }) {
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  const [muted, setMuted] = useState(true);
+  const failed = useHlsSource(video, props.url, props.latencyMode);
+
+  const unmute = () => {
+    if (!video) return;
+    video.muted = false;
+    tryPlay(video);
+  };
+
+  if (failed) {
+    return (
+      <Alert color="red" title="This browser cannot play the stream" role="alert">
+        Try a current version of Chrome, Firefox, Edge or Safari.
+      </Alert>
+    );
+  }
+  return (
+    <Box pos="relative">
+      <AspectRatio
+        ratio={16 / 9}
+        bg="black"
+        style={{ borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' }}
+      >
+        <video
+          ref={setVideo}
+          aria-label={`Live video: ${props.title}`}
+          data-testid="live-player"
+          muted
+          autoPlay
+          playsInline
+          controls
+          onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
+          style={{ display: 'block', width: '100%', height: '100%', objectFit: 'contain' }}
+        />
+      </AspectRatio>
+      {muted && (
+        <Button
+          pos="absolute"
+          top={12}
+          left={12}
+          color="dark"
+          variant="filled"
+          size="sm"
+          onClick={unmute}
+          aria-label="Unmute the live video"
+          leftSection={<IconVolumeOff size={18} aria-hidden />}
+        >
+          Tap to unmute
+        </Button>
+      )}
+    </Box>
+  );
+}
