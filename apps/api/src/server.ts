@@ -8,7 +8,13 @@ import { registerMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRequestParsing } from './request-parsing.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
-import { appRouter, describeError, mappingErrors, type Context } from '@vidinfra/api';
+import {
+  appRouter,
+  describeError,
+  mappingErrors,
+  operationCores,
+  type Context,
+} from '@vidinfra/api';
 
 import { documentLivekitWebhook, registerLivekitWebhook } from './webhooks.ts';
 
@@ -85,7 +91,7 @@ export async function buildServer(
       },
     },
   });
-  registerRestRoutes(app, appRouter, createContext);
+  registerRestRoutes(app, operationCores(appRouter).values(), createContext);
   registerHls(app, services, config.dataDir);
 
   await registerLivekitWebhook(app, services);
