@@ -1,4 +1,3 @@
-import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Runtime } from '@vidinfra/services';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { registerAsyncApi } from './asyncapi.ts';
@@ -8,6 +7,7 @@ import { registerMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRequestParsing } from './request-parsing.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
+import { registerTrpcRoute } from './trpc-route.ts';
 import {
   appRouter,
   describeError,
@@ -70,7 +70,7 @@ export async function buildServer(
   });
   registerMetrics(app, runtime.metrics);
   // Who the caller is: a sent token must be valid, even on public operations (it identifies the
-  // caller). What the caller may do is the operation's middleware (operation.ts).
+  // caller). What the caller may do is the operation core's to decide (packages/api core.ts).
   const createContext = async (request: FastifyRequest): Promise<Context> => {
     const token = bearer(request);
     const actor =
@@ -81,14 +81,12 @@ export async function buildServer(
   app.setErrorHandler((error, _request, reply) => sendError(reply, error, app.log));
   registerRequestParsing(app, (reply, error) => sendError(reply, error, app.log));
 
-  await app.register(fastifyTRPCPlugin, {
+  await registerTrpcRoute(app, {
     prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req }: { req: FastifyRequest }) => createContext(req),
-      onError: ({ error }: { error: unknown }) => {
-        if (describeError(error).unexpected) app.log.error({ err: error }, 'unexpected error');
-      },
+    router: appRouter,
+    createContext,
+    onError: ({ error }) => {
+      if (describeError(error).unexpected) app.log.error({ err: error }, 'unexpected error');
     },
   });
   registerRestRoutes(app, operationCores(appRouter).values(), createContext);
