@@ -6,6 +6,7 @@ import { registerHls } from './hls.ts';
 import { registerMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRequestParsing } from './request-parsing.ts';
+import { registerRequestLog, serializeRequest } from './request-log.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
 import { registerTrpcRoute } from './trpc-route.ts';
 import {
@@ -25,28 +26,6 @@ const bearer = (request: FastifyRequest): string | null => {
   return scheme?.toLowerCase() === 'bearer' && token ? token : '';
 };
 
-const SECRET_PARAMETER = /([?&](?:token|access_token|code)=)[^&#]*/gi;
-/** tRPC queries carry their whole input in one parameter, tokens included (`recordings.file`). */
-const TRPC_INPUT = /([?&]input=)[^&#]*/gi;
-
-/**
- * A request URL with the values of secret query parameters (playback tokens, auth codes) hidden,
- * and for tRPC the whole input.
- */
-export const redactUrl = (url: string) => {
-  const redacted = url.replace(SECRET_PARAMETER, '$1[REDACTED]');
-  return url.startsWith('/trpc/') ? redacted.replace(TRPC_INPUT, '$1[REDACTED]') : redacted;
-};
-
-/** fastify's own request serializer, but the URL never carries a secret into the logs. */
-const serializeRequest = (request: FastifyRequest) => ({
-  method: request.method,
-  url: redactUrl(request.url),
-  host: request.host,
-  remoteAddress: request.ip,
-  remotePort: request.socket?.remotePort,
-});
-
 /** What of the runtime the API server is built from. */
 export type ServerRuntime = Pick<Runtime, 'config' | 'services' | 'metrics'>;
 
@@ -63,11 +42,14 @@ export async function buildServer(
       serializers: { req: serializeRequest },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
+    // One line per completed request instead of fastify's two (request-log.ts).
+    disableRequestLogging: true,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Errors fastify raises before routing (a malformed or too long URL) answer in the envelope.
     frameworkErrors: (error, _request, reply) => sendError(reply, error, reply.log),
   });
+  registerRequestLog(app);
   registerMetrics(app, runtime.metrics);
   // Who the caller is: a sent token must be valid, even on public operations (it identifies the
   // caller). What the caller may do is the operation core's to decide (packages/api core.ts).
