@@ -1,6 +1,6 @@
 // The request log: one line per completed request (method and URL, route pattern, status, time
 // in ms; the request id is the logger's own binding), and never a secret from the query string.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 const SECRET_PARAMETER = /([?&](?:token|access_token|code)=)[^&#]*/gi;
 /** tRPC queries carry their whole input in one parameter, tokens included (`recordings.file`). */
@@ -25,17 +25,21 @@ export const serializeRequest = (request: FastifyRequest) => ({
   remotePort: request.socket?.remotePort,
 });
 
-export function registerRequestLog(app: FastifyInstance) {
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
-      {
-        req: request,
-        route: request.routeOptions.url,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 100) / 100,
-      },
-      'request completed',
-    );
-    done();
-  });
+/**
+ * fastify's request lines, as one line per completed request: no "incoming request" line, and
+ * the completed one names the request (redacted), its route pattern, status and time.
+ */
+export class RequestLog extends LogController {
+  override incomingRequest() {}
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply) {
+    const line = {
+      req: request,
+      route: request.routeOptions.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 100) / 100,
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }

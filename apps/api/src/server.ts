@@ -6,7 +6,7 @@ import { registerHls } from './hls.ts';
 import { registerMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRequestParsing } from './request-parsing.ts';
-import { registerRequestLog, serializeRequest } from './request-log.ts';
+import { RequestLog, serializeRequest } from './request-log.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
 import { registerTrpcRoute } from './trpc-route.ts';
 import {
@@ -42,14 +42,12 @@ export async function buildServer(
       serializers: { req: serializeRequest },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    // One line per completed request instead of fastify's two (request-log.ts).
-    disableRequestLogging: true,
+    logController: new RequestLog(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Errors fastify raises before routing (a malformed or too long URL) answer in the envelope.
     frameworkErrors: (error, _request, reply) => sendError(reply, error, reply.log),
   });
-  registerRequestLog(app);
   registerMetrics(app, runtime.metrics);
   // Who the caller is: a sent token must be valid, even on public operations (it identifies the
   // caller). What the caller may do is the operation core's to decide (packages/api core.ts).
