@@ -10,7 +10,8 @@ import type { Room } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { watchSeconds } from '../attendance-math.ts';
-import type { LoadedSession } from '../access.ts';
+import type { SessionAccess } from '../access.ts';
+import { toSessionResponse } from '../mappers.ts';
 import { sessionResponder } from './shared.ts';
 
 const UPCOMING_LIMIT = 5;
@@ -50,8 +51,9 @@ export const sessionCatalog = (deps: Deps) => {
       return listed({ ...query, status: 'live', publicOnly: true, libraryId: scopeOf(libraryId) });
     },
 
-    get({ session, room }: LoadedSession): Promise<SessionResponse> {
-      return respond.one(session, room);
+    /** From the access's one read: the session, its room and its viewer count. */
+    async get({ session, room, viewers }: SessionAccess): Promise<SessionResponse> {
+      return toSessionResponse(session, room, viewers);
     },
 
     /** Over the caller's rooms, or the library's rooms when scoped. */
