@@ -36,12 +36,15 @@ function leanCore(request: FastifyRequest, core: OperationCore | undefined) {
   return request.method === 'POST' && !isQuery && json ? core : undefined;
 }
 
-/** The call's input as tRPC reads it: the `input` parameter or the body, as JSON. */
+/** The call's input as tRPC reads it: the `input` parameter (its first) or the body, as JSON. */
 function rawInputOf(request: FastifyRequest): unknown {
-  const text =
-    request.method === 'GET'
-      ? (request.query as { input?: unknown }).input
-      : (request.body as string | undefined);
+  const { input } = request.query as { input?: unknown };
+  return parseJsonInput(
+    request.method === 'GET' ? (Array.isArray(input) ? input[0] : input) : request.body,
+  );
+}
+
+function parseJsonInput(text: unknown): unknown {
   if (typeof text !== 'string' || text === '') return undefined;
   try {
     return JSON.parse(text);
