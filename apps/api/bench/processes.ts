@@ -48,8 +48,19 @@ export async function startServer(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      console.error(`! ${entry} exited during the run (code ${code}, signal ${signal})`);
+  });
   await waitForHttp(`${baseUrl}${options.readyPath}`, child);
-  return { baseUrl, stop: () => stop(child) };
+  return {
+    baseUrl,
+    stop: () => {
+      stopping = true;
+      return stop(child);
+    },
+  };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000) {

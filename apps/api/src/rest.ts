@@ -1,18 +1,15 @@
-// REST from the procedures' OpenAPI metadata: one fastify route per procedure that has a path,
-// each answering in the contract's envelope, or, for a file operation, with the file itself,
+// REST: one native fastify route per operation core (packages/api/src/core.ts), at the core's
+// path, answering in the contract's envelope, or, for a file operation, with the file itself,
 // streamed (a file on disk with HTTP Range support, see disk-file.ts). No handler is written here.
 import { basename, dirname } from 'node:path';
 import { Readable } from 'node:stream';
-import type { AnyProcedure, AnyRouter } from '@trpc/server';
-import type { ProcedureCallOptions } from '@trpc/server/unstable-core-do-not-import';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { OpenApiMeta } from 'trpc-to-openapi';
 import { errorEnvelope, successEnvelope } from '@vidinfra/domain';
-import { describeError } from '@vidinfra/api';
+import { describeError, type Context } from '@vidinfra/api';
 import { sendFromDisk } from './disk-file.ts';
-import type { FileDownload, FileSink } from '@vidinfra/api';
+import type { FileDownload, FileSink, OperationCore } from '@vidinfra/api';
 
-type CreateContext = (request: FastifyRequest) => Promise<unknown>;
+type CreateContext = (request: FastifyRequest) => Promise<Context>;
 
 export function sendError(reply: FastifyReply, error: unknown, log: FastifyInstance['log']) {
   const { status, body, retryAfterSeconds, unexpected } = describeError(error);
@@ -42,42 +39,29 @@ async function sendFile(reply: FastifyReply, download: FileDownload) {
     .send(Readable.from(rest()));
 }
 
+/** One native fastify route per operation core, calling the core directly. */
 export function registerRestRoutes(
   app: FastifyInstance,
-  appRouter: AnyRouter,
+  cores: Iterable<OperationCore>,
   createContext: CreateContext,
   prefix = '/api',
 ) {
-  const procedures = appRouter._def.procedures as Record<string, AnyProcedure>;
-  for (const [path, procedure] of Object.entries(procedures)) {
-    const openapi = (procedure._def.meta as OpenApiMeta | undefined)?.openapi;
-    if (!openapi) continue;
-    // Called the way tRPC's own server-side caller calls a procedure (without its lookup proxy).
-    const call = procedure as unknown as (
-      options: ProcedureCallOptions<unknown>,
-    ) => Promise<unknown>;
-    const isFile = Boolean((procedure._def.meta as { file?: unknown } | undefined)?.file);
+  for (const core of cores) {
+    const { method } = core.def;
+    const fromBody = method !== 'GET' && method !== 'DELETE';
+    const isFile = Boolean(core.def.file);
     app.route({
-      method: openapi.method,
-      url: prefix + openapi.path.replace(/\{(\w+)\}/g, ':$1'),
+      method,
+      url: prefix + core.path.replace(/\{(\w+)\}/g, ':$1'),
       handler: async (request, reply) => {
-        const fromBody = openapi.method !== 'GET' && openapi.method !== 'DELETE';
         const input = {
           ...((fromBody ? request.body : request.query) as object | undefined),
           ...(request.params as object),
         };
-        const fileSink: FileSink = {};
+        const sink: FileSink | undefined = isFile ? {} : undefined;
         try {
-          const context = (await createContext(request)) as object;
-          const data = await call({
-            path,
-            type: procedure._def.type,
-            ctx: isFile ? { ...context, fileSink } : context,
-            getRawInput: async () => input,
-            signal: undefined,
-            batchIndex: 0,
-          });
-          const download = fileSink.download;
+          const data = await core.run(await createContext(request), input, sink);
+          const download = sink?.download;
           if (download && 'path' in download) {
             // The operation decided the path: only that one file is read.
             return await sendFromDisk(

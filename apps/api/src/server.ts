@@ -1,4 +1,3 @@
-import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Runtime } from '@vidinfra/services';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { registerAsyncApi } from './asyncapi.ts';
@@ -7,9 +6,17 @@ import { registerHls } from './hls.ts';
 import { registerMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRequestParsing } from './request-parsing.ts';
+import { RequestLog, serializeRequest } from './request-log.ts';
 import { registerRestRoutes, sendError } from './rest.ts';
+import { registerTrpcRoute } from './trpc-route.ts';
 import { webApp } from './web-app.ts';
-import { appRouter, describeError, mappingErrors, type Context } from '@vidinfra/api';
+import {
+  appRouter,
+  describeError,
+  mappingErrors,
+  operationCores,
+  type Context,
+} from '@vidinfra/api';
 
 import { documentLivekitWebhook, registerLivekitWebhook } from './webhooks.ts';
 
@@ -19,28 +26,6 @@ const bearer = (request: FastifyRequest): string | null => {
   const [scheme, token] = header.split(' ');
   return scheme?.toLowerCase() === 'bearer' && token ? token : '';
 };
-
-const SECRET_PARAMETER = /([?&](?:token|access_token|code)=)[^&#]*/gi;
-/** tRPC queries carry their whole input in one parameter, tokens included (`recordings.file`). */
-const TRPC_INPUT = /([?&]input=)[^&#]*/gi;
-
-/**
- * A request URL with the values of secret query parameters (playback tokens, auth codes) hidden,
- * and for tRPC the whole input.
- */
-export const redactUrl = (url: string) => {
-  const redacted = url.replace(SECRET_PARAMETER, '$1[REDACTED]');
-  return url.startsWith('/trpc/') ? redacted.replace(TRPC_INPUT, '$1[REDACTED]') : redacted;
-};
-
-/** fastify's own request serializer, but the URL never carries a secret into the logs. */
-const serializeRequest = (request: FastifyRequest) => ({
-  method: request.method,
-  url: redactUrl(request.url),
-  host: request.host,
-  remoteAddress: request.ip,
-  remotePort: request.socket?.remotePort,
-});
 
 /** What of the runtime the API server is built from. */
 export type ServerRuntime = Pick<Runtime, 'config' | 'services' | 'metrics'>;
@@ -58,6 +43,7 @@ export async function buildServer(
       serializers: { req: serializeRequest },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
+    logController: new RequestLog(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Errors fastify raises before routing (a malformed or too long URL) answer in the envelope.
@@ -65,7 +51,7 @@ export async function buildServer(
   });
   registerMetrics(app, runtime.metrics);
   // Who the caller is: a sent token must be valid, even on public operations (it identifies the
-  // caller). What the caller may do is the operation's middleware (operation.ts).
+  // caller). What the caller may do is the operation core's to decide (packages/api core.ts).
   const createContext = async (request: FastifyRequest): Promise<Context> => {
     const token = bearer(request);
     const actor =
@@ -77,17 +63,15 @@ export async function buildServer(
   const web = webApp({ dir: config.webDistDir, publicUrl: config.publicUrl });
   registerRequestParsing(app, (reply, error) => sendError(reply, error, app.log), web.fallback);
 
-  await app.register(fastifyTRPCPlugin, {
+  await registerTrpcRoute(app, {
     prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req }: { req: FastifyRequest }) => createContext(req),
-      onError: ({ error }: { error: unknown }) => {
-        if (describeError(error).unexpected) app.log.error({ err: error }, 'unexpected error');
-      },
+    router: appRouter,
+    createContext,
+    onError: ({ error }) => {
+      if (describeError(error).unexpected) app.log.error({ err: error }, 'unexpected error');
     },
   });
-  registerRestRoutes(app, appRouter, createContext);
+  registerRestRoutes(app, operationCores(appRouter).values(), createContext);
   registerHls(app, services, config.dataDir);
 
   await registerLivekitWebhook(app, services);

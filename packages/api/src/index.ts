@@ -7,6 +7,8 @@ import type { AppRouter } from './routers/index.ts';
 export { appRouter, type AppRouter } from './routers/index.ts';
 export type { Context } from './trpc.ts';
 export type { DiskFile, FileDownload, FileMeta, FileSink, OperationContext } from './operation.ts';
+export { operationCores } from './operation.ts';
+export type { OperationCore } from './core.ts';
 export { describeError, mappingErrors, type DescribedError } from './errors.ts';
 
 /** The input of every procedure, by router path: `RouterInputs['sessions']['get']`. */

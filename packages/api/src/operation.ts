@@ -1,15 +1,16 @@
-// An operation of the contract, defined once: its tRPC procedure, its REST route (from the
-// OpenAPI metadata) and, where the contract says so, its library-scoped twin — the same handler
-// behind a scope middleware. Every Caller rule is checked (by the access service) before any
-// handler runs, so the handler's context says what the rule established: who the actor is and
-// the resource as they stand to it.
-import { DomainError, Id, type Caller } from '@vidinfra/domain';
+// An operation of the contract, defined once and compiled into its core (core.ts) per scope:
+// plain and, where the contract says so, its library-scoped twin. Each core generates the tRPC
+// procedure (with the OpenAPI metadata the REST route and document are built from). Every Caller
+// rule is checked (by the access service) before any handler runs, so the handler's context says
+// what the rule established: who the actor is and the resource as they stand to it.
+import type { AnyRouter } from '@trpc/server';
+import type { Caller } from '@vidinfra/domain';
 import type { Actor, MemberLibraryAccess, ResourceAccess, ResourceKind } from '@vidinfra/services';
 import type { z } from 'zod';
-import { mappingErrors } from './errors.ts';
+import { compileOperation, type OperationCore } from './core.ts';
 import { t, type Context } from './trpc.ts';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Rules decided without an account: the actor may be anonymous. */
 type AnonymousCaller = 'public' | 'token_in_query' | 'livekit_signed';
@@ -58,8 +59,8 @@ export interface DiskFile {
 }
 
 /**
- * Where the REST adapter asks a file operation to leave its download (in the context under
- * `fileSink`) instead of collecting it: REST streams it, tRPC answers the collected `content`.
+ * Where REST asks a file operation's core to leave its download instead of collecting it: REST
+ * streams it, tRPC answers the collected `content`.
  */
 export interface FileSink {
   download?: FileDownload | DiskFile;
@@ -109,85 +110,29 @@ export interface OperationDef<
   }): Promise<z.input<O> | (Omit<z.input<O>, 'content'> & FileDownload) | (z.input<O> & DiskFile)>;
 }
 
-async function collect(chunks: AsyncIterable<string>): Promise<string> {
-  let content = '';
-  for await (const chunk of chunks) content += chunk;
-  return content;
-}
-
-/**
- * A file operation's result: left in the REST adapter's sink, or collected into `content` (a
- * file on disk: its other fields only).
- */
-async function answerFile(result: FileDownload | DiskFile, ctx: unknown) {
-  const sink = (ctx as { fileSink?: FileSink }).fileSink;
-  if ('path' in result) {
-    const { path: _path, ...fields } = result;
-    if (sink) sink.download = result;
-    return fields;
-  }
-  const { chunks, ...fields } = result;
-  if (sink) {
-    sink.download = result;
-    return { ...fields, content: '' };
-  }
-  return { ...fields, content: await collect(chunks) };
-}
-
 const tagOf = (path: string) => path.split('/')[1] ?? 'default';
 
-/** The input field naming the resource of each kind. */
-const RESOURCE_ID_FIELD: Record<ResourceKind, string> = {
-  session: 'id',
-  room: 'id',
-  preset: 'id',
-  recording: 'id',
-  poll: 'id',
-  chat_message: 'message_id',
-  library: 'library_id',
-};
+/** Which core each generated procedure runs (REST and the lean tRPC path find it by procedure). */
+const coreOfProcedure = new WeakMap<object, OperationCore>();
 
-/** A path parameter of the (validated) input; NOT_FOUND when missing, which validation prevents. */
-function pathParam(input: unknown, field: string): string {
-  const value = (input as Record<string, unknown>)[field];
-  if (typeof value !== 'string') throw new DomainError('NOT_FOUND', `no ${field} in the path`);
-  return value;
-}
-
-/** The operation's one middleware: the Caller rule, on the resource when it has one. */
-const authorize = (def: { caller: Caller; resource?: ResourceKind }, scoped: boolean) =>
-  t.middleware(async ({ ctx, input, next }) => {
-    const { services, actor } = ctx;
-    const { resource } = def;
-    const { access, libraryId } = await mappingErrors(async () => {
-      const libraryId = scoped ? pathParam(input, 'library_id') : null;
-      const access = await services.access.authorize({
-        caller: def.caller,
-        actor,
-        libraryId,
-        ...(resource && {
-          resource: { kind: resource, id: pathParam(input, RESOURCE_ID_FIELD[resource]) },
-        }),
-      });
-      return { access, libraryId };
-    });
-    return next({ ctx: { ...ctx, access, libraryId } });
-  });
-
-function build<
+/**
+ * The tRPC procedure of a compiled operation. tRPC's runner parses the input and checks the
+ * output with the core's own schemas (declared here so clients infer their types); the resolver
+ * is the core's authorize → handle.
+ */
+function procedureOf<
   I extends z.ZodObject,
   O extends z.ZodType,
   C extends Caller,
   R extends ResourceKind,
   M extends Method,
 >(def: OperationDef<I, O, C, R, M>, scoped: boolean) {
-  const path = scoped ? (`/libraries/{library_id}${def.path}` as const) : def.path;
-  const input = scoped ? def.input.extend({ library_id: Id }) : def.input;
+  const core = compileOperation(def as unknown as OperationCore['def'], scoped);
   const procedure = t.procedure
     .meta({
       openapi: {
         method: def.method,
-        path,
+        path: core.path,
         summary: def.name,
         description: def.description,
         tags: [scoped ? 'libraries' : tagOf(def.path)],
@@ -195,24 +140,28 @@ function build<
       },
       ...(def.file && { file: def.file }),
     })
-    .input(input as I)
-    .output(def.output)
-    .use(authorize(def, scoped));
-  const resolve = ({ ctx, input }: { ctx: unknown; input: unknown }) =>
-    mappingErrors(async () => {
-      // The middleware's context: what the access service established for this rule.
-      const result = await def.handle({
-        ctx: ctx as OperationContext<C, R>,
-        input: input as z.output<I>,
-      });
-      return (def.file ? answerFile(result as FileDownload | DiskFile, ctx) : result) as never;
-    });
+    .input(core.input as I)
+    .output(def.output);
+  const resolve = ({ ctx, input }: { ctx: Context; input: unknown }) =>
+    core.execute(ctx, input as Record<string, unknown>) as never;
   const query = () => procedure.query(resolve);
   const mutation = () => procedure.mutation(resolve);
   // The method decides the procedure's type too, so clients see `.query` or `.mutate`, not both.
-  return (def.method === 'GET' ? query() : mutation()) as M extends 'GET'
-    ? ReturnType<typeof query>
-    : ReturnType<typeof mutation>;
+  const built = def.method === 'GET' ? query() : mutation();
+  coreOfProcedure.set(built, core);
+  return built as M extends 'GET' ? ReturnType<typeof query> : ReturnType<typeof mutation>;
+}
+
+/** The operation core behind every procedure of a router, by the procedure's tRPC path. */
+export function operationCores(router: AnyRouter): Map<string, OperationCore> {
+  const cores = new Map<string, OperationCore>();
+  for (const [path, procedure] of Object.entries(
+    router._def.procedures as Record<string, object>,
+  )) {
+    const core = coreOfProcedure.get(procedure);
+    if (core) cores.set(path, core);
+  }
+  return cores;
 }
 
 export function operation<
@@ -224,8 +173,8 @@ export function operation<
 >(def: OperationDef<I, O, C, R, M>) {
   return {
     def,
-    procedure: build(def, false),
-    libraryProcedure: def.libraryScoped ? build(def, true) : undefined,
+    procedure: procedureOf(def, false),
+    libraryProcedure: def.libraryScoped ? procedureOf(def, true) : undefined,
   };
 }
 

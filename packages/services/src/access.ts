@@ -36,7 +36,10 @@ interface Standing {
 }
 
 /** A session (and its room) as the caller stands to it. */
-export interface SessionAccess extends LoadedSession, Standing {}
+export interface SessionAccess extends LoadedSession, Standing {
+  /** Viewers connected when the session was loaded (open attendance intervals). */
+  viewers: number;
+}
 export interface RoomAccess extends Standing {
   room: Room;
 }
@@ -105,8 +108,8 @@ export const accessService = ({ db }: Deps) => {
   async function forSession(sessionId: string, actor: Actor | null): Promise<SessionAccess> {
     const found = await db.repos.sessions.findWithRoom(sessionId);
     if (!found) throw notFound('session');
-    const { session, room } = found;
-    const base = { session, room, libraryId: room.libraryId };
+    const { session, room, viewers } = found;
+    const base = { session, room, viewers, libraryId: room.libraryId };
     if (!actor) return { ...base, context: { ownerId: room.ownerId } };
     const [sessionRole, ban] = await Promise.all([
       roleIn(found, actor),

@@ -82,18 +82,31 @@ export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
     },
 
     /** The session with the room it belongs to (owner, library, visibility: what access rules need). */
-    findWithRoom: readOnly(async (id: string): Promise<{ session: Session; room: Room } | null> => {
-      const query = prepared('sessions.findWithRoom', (db) =>
-        db
-          .select({ session: t.sessions, room: t.rooms })
-          .from(t.sessions)
-          .innerJoin(t.rooms, eq(t.rooms.id, t.sessions.roomId))
-          .where(eq(t.sessions.id, sql.placeholder('id')))
-          .prepare('sessions_find_with_room'),
-      );
-      const [row] = await query.execute({ id });
-      return row ?? null;
-    }),
+    /**
+     * The session with its room and its viewers connected now (open attendance intervals), in
+     * one prepared statement: the hot read behind every session-scoped call.
+     */
+    findWithRoom: readOnly(
+      async (id: string): Promise<{ session: Session; room: Room; viewers: number } | null> => {
+        const query = prepared('sessions.findWithRoom', (db) =>
+          db
+            .select({
+              session: t.sessions,
+              room: t.rooms,
+              viewers:
+                sql<number>`(select count(*) from ${t.attendanceIntervals} where ${t.attendanceIntervals.sessionId} = ${t.sessions.id} and ${t.attendanceIntervals.leftAt} is null)`.mapWith(
+                  Number,
+                ),
+            })
+            .from(t.sessions)
+            .innerJoin(t.rooms, eq(t.rooms.id, t.sessions.roomId))
+            .where(eq(t.sessions.id, sql.placeholder('id')))
+            .prepare('sessions_find_with_room'),
+        );
+        const [row] = await query.execute({ id });
+        return row ?? null;
+      },
+    ),
 
     async update(id: string, patch: SessionPatch): Promise<Session | null> {
       const [row] = await db

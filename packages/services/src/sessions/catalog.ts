@@ -10,7 +10,8 @@ import type { Room } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { watchSeconds } from '../attendance-math.ts';
-import type { LoadedSession } from '../access.ts';
+import type { SessionAccess } from '../access.ts';
+import { toSessionResponse } from '../mappers.ts';
 import { sessionResponder } from './shared.ts';
 
 const UPCOMING_LIMIT = 5;
@@ -50,9 +51,12 @@ export const sessionCatalog = (deps: Deps) => {
       return listed({ ...query, status: 'live', publicOnly: true, libraryId: scopeOf(libraryId) });
     },
 
-    /** With the live HLS URL while the session is live and its default playback is public. */
-    async get({ session, room }: LoadedSession): Promise<SessionResponse> {
-      const response = await respond.one(session, room);
+    /**
+     * From the access's one read (the session, its room and its viewer count), with the live HLS
+     * URL while the session is live and its default playback is public.
+     */
+    async get({ session, room, viewers }: SessionAccess): Promise<SessionResponse> {
+      const response = toSessionResponse(session, room, viewers);
       if (session.status !== 'live') return response;
       const playback = await db.repos.playbacks.defaultFor(session.id);
       const publicLive = playback && playback.kind === 'live' && !playback.signed;
