@@ -15,6 +15,7 @@ describe(`request log (${dialect})`, () => {
       JWT_SECRET: 'test-secret-test-secret-test-secret!',
       PUBLIC_URL: 'http://vidinfra.test',
       DATA_DIR: api.runtime.config.dataDir,
+      WEB_DIST_DIR: api.runtime.config.webDistDir, // no web app: /nowhere is the API's 404
       LOG_LEVEL: 'info',
     });
     const logged = await buildServer(
