@@ -10,7 +10,7 @@ const TRPC_INPUT = /([?&]input=)[^&#]*/gi;
  * A request URL with the values of secret query parameters (playback tokens, auth codes) hidden,
  * and for tRPC the whole input.
  */
-export const redactUrl = (url: string) => {
+const redactUrl = (url: string) => {
   if (!url.includes('?')) return url;
   const redacted = url.replace(SECRET_PARAMETER, '$1[REDACTED]');
   return url.startsWith('/trpc/') ? redacted.replace(TRPC_INPUT, '$1[REDACTED]') : redacted;

@@ -44,7 +44,9 @@ export async function buildServer(
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     logController: new RequestLog(),
-    trustProxy: config.trustProxy,
+    // One proxy hop, the immediate peer: the client is the address that proxy appended to
+    // X-Forwarded-For, never one the client put there itself.
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 1024 * 1024,
     // Errors fastify raises before routing (a malformed or too long URL) answer in the envelope.
     frameworkErrors: (error, _request, reply) => sendError(reply, error, reply.log),

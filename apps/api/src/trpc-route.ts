@@ -48,8 +48,10 @@ function parseJsonInput(text: unknown): unknown {
   if (typeof text !== 'string' || text === '') return undefined;
   try {
     return JSON.parse(text);
-  } catch {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'the input is not valid JSON' });
+  } catch (cause) {
+    // As tRPC's own handler words it, so a single call and a batched one answer alike.
+    const message = cause instanceof Error ? cause.message : 'the input is not valid JSON';
+    throw new TRPCError({ code: 'BAD_REQUEST', message, cause });
   }
 }
 

@@ -11,6 +11,7 @@ const REMOTE = '203.0.113.7';
 
 const api = useTestApp();
 const withToken = useTestApp({ METRICS_TOKEN });
+const behindProxy = useTestApp({ TRUST_PROXY: 'true' });
 
 async function scrapeText(app: TestApp): Promise<string> {
   const response = await app.app.inject({ method: 'GET', url: '/metrics' });
@@ -150,6 +151,26 @@ describe(`who may read /metrics (${dialect})`, () => {
       expect(refused.statusCode, String(wrong)).toBe(403);
       expect(refused.json().error.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('behind its proxy, takes the address the proxy appended, not one the client claims', async () => {
+    // The local proxy (127.0.0.1) appends what it saw; what comes before is the client's own say.
+    for (const forwarded of [REMOTE, `127.0.0.1, ${REMOTE}`]) {
+      const refused = await behindProxy.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': forwarded },
+      });
+      expect(refused.statusCode, forwarded).toBe(403);
+    }
+    const local = await behindProxy.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': '127.0.0.1' },
+    });
+    expect(local.statusCode).toBe(200);
   });
 
   it('answers loopback clients (IPv4 and IPv6) without a token', async () => {

@@ -7,14 +7,15 @@ import type { RuntimeMetrics } from '@vidinfra/services';
 const METRICS_PATH = '/metrics';
 
 /**
- * The client's address: the socket's, or behind a trusted proxy the client the proxy names first
- * in X-Forwarded-For (as fastify reads it for the API), so a local proxy never makes everyone
- * a loopback client.
+ * The client's address: the socket's, or behind the one trusted proxy the address that proxy
+ * appended to X-Forwarded-For (the last entry; anything before it is what the client sent, and
+ * a client could claim to be 127.0.0.1). The API trusts one hop the same way.
  */
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string | undefined {
   const forwarded = request.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return trustProxy && first ? first : request.socket.remoteAddress;
+  const entries = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',');
+  const appended = entries?.at(-1)?.trim();
+  return trustProxy && appended ? appended : request.socket.remoteAddress;
 }
 
 export function metricsRoute(metrics: RuntimeMetrics, options: { trustProxy: boolean }) {

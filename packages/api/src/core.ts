@@ -21,7 +21,6 @@ import type { Context } from './trpc.ts';
 export interface OperationCore {
   /** The definition it was compiled from. */
   def: OperationDef<z.ZodObject, z.ZodType, Caller, ResourceKind, Method>;
-  scoped: boolean;
   /** The REST path (OpenAPI style, `{id}`), under /libraries/{library_id} when scoped. */
   path: `/${string}`;
   /** The input schema, with `library_id` when scoped. */
@@ -117,7 +116,6 @@ export function compileOperation(
 
   return {
     def,
-    scoped,
     path: scoped ? `/libraries/{library_id}${def.path}` : def.path,
     input,
     parseInput,
