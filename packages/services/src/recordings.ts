@@ -199,7 +199,8 @@ export const recordingsService = (deps: Deps) => {
           cause: error,
         });
       }
-      return respond(await load(retried.id));
+      // What the retry did (processing), not what the backend may already have reported since.
+      return respond(retried);
     },
 
     applyMediaEvent,

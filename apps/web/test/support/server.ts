@@ -31,6 +31,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+const withoutKeys = (env: NodeJS.ProcessEnv, keys: string[]) =>
+  Object.fromEntries(Object.entries(env).filter(([key]) => !keys.includes(key)));
+
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'vidinfra-web-test-'));
@@ -41,7 +44,9 @@ export async function startServer(): Promise<RunningServer> {
     {
       cwd: repoRoot,
       env: {
-        ...process.env,
+        // The embedded default, as `npm start` runs it on a new machine: SQLite in DATA_DIR, never
+        // a DATABASE_URL or REDIS_URL the test run itself was given (CI sets one for its suites).
+        ...withoutKeys(process.env, ['DATABASE_URL', 'REDIS_URL', 'LIVEKIT_URL']),
         PORT: String(port),
         HOST: '127.0.0.1',
         PUBLIC_URL: baseUrl,
