@@ -3,7 +3,7 @@
 // read it — loopback clients always, others only with the METRICS_TOKEN bearer.
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { recordEvent } from '@vidinfra/services';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dialect, useTestApp, type TestApp } from './harness.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
@@ -35,14 +35,6 @@ const histogramSeries = async (app: TestApp, name: string) =>
     .flatMap((f) => f.metrics);
 
 /** Polls `check` until it holds (a deadline fails the test). */
-async function until(check: () => Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 const family = (families: PrometheusFamily[], name: string) => {
   const found = families.find((f) => f.name === name);
   if (!found) throw new Error(`no ${name} in the metrics`);
@@ -119,7 +111,7 @@ describe(`/metrics (${dialect})`, () => {
       Number(family(await scrape(api), 'vidinfra_outbox_relay_lag_seconds').metrics[0]?.value);
     const first = await lag();
     expect(first).toBeGreaterThanOrEqual(0);
-    await until(async () => (await lag()) > first);
+    await vi.waitUntil(async () => (await lag()) > first, { timeout: 5000, interval: 10 });
   });
 });
 

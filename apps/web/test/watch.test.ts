@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { publishTestPattern } from './support/publish.ts';
 import { restClient } from './support/rest.ts';
 import { ADMIN, buildWebApp, startServer, type RunningServer } from './support/server.ts';
@@ -25,14 +25,6 @@ let server: RunningServer;
 let browser: Browser;
 let publisher: { stop(): Promise<void> } | null = null;
 const ids = { live: '', scheduled: '', ended: '' };
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 beforeAll(async () => {
   buildWebApp();
@@ -60,10 +52,14 @@ beforeAll(async () => {
   );
   // The watch page opens once the stream has segments (a player never starts on a 404).
   const playlist = `${server.baseUrl}/hls/${ids.live}/index.m3u8`;
-  await until('the live playlist with two segments', async () => {
-    const response = await fetch(playlist);
-    return response.ok && ((await response.text()).match(/#EXTINF/g)?.length ?? 0) >= 2;
-  });
+  // The live playlist with two segments.
+  await vi.waitUntil(
+    async () => {
+      const response = await fetch(playlist);
+      return response.ok && ((await response.text()).match(/#EXTINF/g)?.length ?? 0) >= 2;
+    },
+    { timeout: 30_000, interval: 200 },
+  );
 
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await chromium.launch({
