@@ -1,4 +1,12 @@
 import { testPreset } from '@vidinfra/tooling/vitest';
 
-// The browser test builds the app and starts the server as `npm start` does: it takes a while.
-export default testPreset('web', { test: { testTimeout: 120_000, hookTimeout: 180_000 } });
+// The browser tests start the server as `npm start` does, each file its own, one file at a time
+// (each drives Chromium and ffmpeg: two at once on a small machine would time each other out).
+export default testPreset('web', {
+  test: {
+    globalSetup: ['test/support/build.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});

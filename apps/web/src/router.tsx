@@ -1,19 +1,10 @@
-// The client routes of this slice (code routes): home, the watch page, and the app's own
-// not-found page for any other path. Each page is a chunk of its own: the watch page's first load
-// carries only what it shows.
-import {
-  createRootRoute,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-} from '@tanstack/react-router';
-import { AppLayout } from './components/AppLayout.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
-
-const rootRoute = createRootRoute({
-  component: AppLayout,
-  notFoundComponent: NotFoundPage,
-});
+// The client routes (code routes): home, sign-in, the watch page, the host dashboard and admin,
+// and the app's own not-found page for any other path. Each page is a chunk of its own: the
+// watch page's first load carries only what it shows.
+import { createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { adminRoutes } from './admin/routes.tsx';
+import { dashboardRoutes } from './dashboard/routes.tsx';
+import { rootRoute } from './root-route.tsx';
 
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -21,14 +12,28 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/HomePage.tsx'), 'HomePage'),
 });
 
-export const watchRoute = createRoute({
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signin',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  component: lazyRouteComponent(() => import('./pages/SignInPage.tsx'), 'SignInPage'),
+});
+
+const watchRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sessions/$sessionId',
   component: lazyRouteComponent(() => import('./pages/WatchPage.tsx'), 'WatchPage'),
 });
 
 export const router = createRouter({
-  routeTree: rootRoute.addChildren([homeRoute, watchRoute]),
+  routeTree: rootRoute.addChildren([
+    homeRoute,
+    signInRoute,
+    watchRoute,
+    dashboardRoutes(),
+    adminRoutes(),
+  ]),
   defaultPreload: 'intent',
 });
 

@@ -2,19 +2,13 @@
 // lists what is live and upcoming; a live session's watch page plays the test pattern published
 // through the ingest, muted, with an unmute button; scheduled, ended and unknown sessions and
 // unknown paths say what they are. At a desktop and a 360 px phone size, with screenshots.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
 import { publishTestPattern } from './support/publish.ts';
 import { restClient } from './support/rest.ts';
-import { ADMIN, buildWebApp, startServer, type RunningServer } from './support/server.ts';
+import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
-const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
-const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'phone', width: 360, height: 740 },
-] as const;
 const TITLES = {
   live: 'Live test pattern',
   scheduled: 'Tomorrow: planning review',
@@ -27,7 +21,6 @@ let publisher: { stop(): Promise<void> } | null = null;
 const ids = { live: '', scheduled: '', ended: '' };
 
 beforeAll(async () => {
-  buildWebApp();
   server = await startServer();
   const rest = restClient(server.baseUrl);
   await rest.login(ADMIN.email, ADMIN.password);
@@ -61,20 +54,7 @@ beforeAll(async () => {
     { timeout: 30_000, interval: 200 },
   );
 
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -82,33 +62,6 @@ afterAll(async () => {
   await publisher?.stop();
   await server?.stop();
 });
-
-/** A page that records its console errors and uncaught exceptions. */
-async function openPage(context: BrowserContext) {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
-  });
-  return { page, errors };
-}
-
-/** Every button on the page has a name a screen reader can say. */
-async function expectNamedButtons(page: Page) {
-  const names = await page
-    .getByRole('button')
-    .evaluateAll((buttons) =>
-      buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
-    );
-  expect(names.filter((name) => name === '')).toEqual([]);
-}
-
-const shot = (page: Page, name: string, viewport: string) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport}.png`), fullPage: true });
 
 describe.each(VIEWPORTS)('the web app at $width×$height', (viewport) => {
   let context: BrowserContext;

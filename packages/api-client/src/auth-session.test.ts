@@ -38,6 +38,27 @@ describe('auth session', () => {
     expect(await session.refresh()).toBe('access-3');
   });
 
+  it('shares one rotation between tabs holding the same store', async () => {
+    const server = refreshServer();
+    const store = memoryTokenStore(tokens(1));
+    let queue = Promise.resolve();
+    const lock = <T>(run: () => Promise<T>) => {
+      const turn = queue.then(run);
+      queue = turn.then(
+        () => undefined,
+        () => undefined,
+      );
+      return turn;
+    };
+    const tabs = [1, 2].map(() =>
+      createAuthSession({ apiUrl: API, store, fetch: server.fetch, lock }),
+    );
+    const waiting = tabs.map((tab) => tab.refresh());
+    server.release();
+    expect(await Promise.all(waiting)).toEqual(['access-2', 'access-2']);
+    expect(server.calls).toEqual([`${API}/auth/refresh refresh-1`]);
+  });
+
   it('signs out when the refresh is refused', async () => {
     const store = memoryTokenStore(tokens(1));
     const refused = async () => json(401, { success: false, error: { code: 'UNAUTHORIZED' } });

@@ -3,6 +3,7 @@
 export {
   createAuthSession,
   memoryTokenStore,
+  webStorageTokenStore,
   type AuthSession,
   type AuthSessionOptions,
   type TokenStore,

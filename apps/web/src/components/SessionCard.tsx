@@ -1,8 +1,7 @@
 // One session in a list: its title (a link to the watch page), status and when or how many.
 import { Card, Group, Text } from '@mantine/core';
 import type { SessionResponse } from '@vidinfra/domain';
-import { StatusBadge } from './StatusBadge.tsx';
-import { formatDateTime } from './when.ts';
+import { formatDateTime, StatusBadge } from '@vidinfra/ui';
 import { AnchorLink } from './AnchorLink.tsx';
 
 export function SessionCard({ session }: { session: SessionResponse }) {

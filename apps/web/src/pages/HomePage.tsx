@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { SessionListResponse } from '@vidinfra/domain';
 import { useState } from 'react';
 import { api } from '../api.ts';
-import { ErrorAlert, Loading } from '../components/QueryStates.tsx';
+import { ErrorAlert, Loading } from '@vidinfra/ui';
 import { SessionCard } from '../components/SessionCard.tsx';
 
 const PAGE = { page: 1, limit: 12 };

@@ -6,10 +6,7 @@ import { useParams } from '@tanstack/react-router';
 import { apiErrorOf } from '@vidinfra/api-client';
 import type { SessionResponse } from '@vidinfra/domain';
 import { api } from '../api.ts';
-import { Countdown } from '../components/Countdown.tsx';
-import { ErrorAlert, Loading } from '../components/QueryStates.tsx';
-import { StatusBadge } from '../components/StatusBadge.tsx';
-import { LivePlayer } from '../player/LivePlayer.tsx';
+import { Countdown, ErrorAlert, LivePlayer, Loading, StatusBadge } from '@vidinfra/ui';
 import { AnchorLink } from '../components/AnchorLink.tsx';
 
 /** How often the page looks for a status change (scheduled → live → ended). */

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module declaration (hls.js/light) must reach every app that compiles this file
+/// <reference path="./hls-light.d.ts" />
 // The live player: starts by itself, muted (browsers only autoplay muted video), with an obvious
 // button to turn the sound on. hls.js plays the stream where the browser cannot (it is loaded
 // only then); Safari and iOS play it natively.

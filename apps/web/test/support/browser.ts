@@ -1,0 +1,67 @@
+// Debian's Chromium driven by playwright-core, with the fake camera and microphone, and what every
+// browser test checks on a page: no console errors, named buttons, a screenshot to look at.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
+
+export const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 360, height: 740 },
+] as const;
+
+export function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page that records its console errors, uncaught exceptions and failed requests. */
+export async function openPage(context: BrowserContext) {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+  });
+  return { page, errors };
+}
+
+/** Every button on the page has a name a screen reader can say. */
+export async function expectNamedButtons(page: Page) {
+  const names = await page
+    .getByRole('button')
+    .evaluateAll((buttons) =>
+      buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+    );
+  expect(names.filter((name) => name === '')).toEqual([]);
+}
+
+/** Saves `screenshots/<name>-<viewport>.png` (the whole page) for a person to look at. */
+export const shot = (page: Page, name: string, viewport: string) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport}.png`), fullPage: true });
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signInAs(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/signin');
+}
