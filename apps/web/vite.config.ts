@@ -8,7 +8,7 @@ const proxied = ['/api', '/trpc', '/hls', '/recordings'];
 
 export default defineConfig({
   plugins: [react()],
-  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  build: { sourcemap: true, manifest: true, chunkSizeWarningLimit: 900 },
   server: {
     proxy: {
       ...Object.fromEntries(proxied.map((path) => [path, api])),

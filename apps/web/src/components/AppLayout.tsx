@@ -1,16 +1,18 @@
-// Every page's frame: the header with the product's name (a link home) and the account menu —
-// sign in, or the signed-in person's dashboard, admin and sign out — and the page below it.
-import { Box, Button, Container, Group, Menu, Title } from '@mantine/core';
-import { IconChevronDown } from '@tabler/icons-react';
-import { Outlet, useNavigate } from '@tanstack/react-router';
-import { useMe, useSignIn } from '../auth/use-me.ts';
+// Every page's frame: the header with the product's name (a link home) and the account's place —
+// "Sign in", or the signed-in person's menu — and the page below it.
+import { Box, Container, Group, Title } from '@mantine/core';
+import { Outlet } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { useMe } from '../auth/use-me.ts';
 import { AnchorLink } from './AnchorLink.tsx';
 import { ButtonLink } from './ButtonLink.tsx';
 
-function AccountMenu() {
+const AccountMenu = lazy(() =>
+  import('./AccountMenu.tsx').then((module) => ({ default: module.AccountMenu })),
+);
+
+function Account() {
   const me = useMe();
-  const { signOut } = useSignIn();
-  const navigate = useNavigate();
   if (me.isPending) return null;
   if (!me.data)
     return (
@@ -18,32 +20,10 @@ function AccountMenu() {
         Sign in
       </ButtonLink>
     );
-  const { role, display_name } = me.data;
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="subtle"
-          size="xs"
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-          aria-label={`Account menu of ${display_name}`}
-          maw={180}
-        >
-          <Box component="span" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
-            {display_name}
-          </Box>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {(role === 'host' || role === 'admin') && (
-          <Menu.Item onClick={() => void navigate({ to: '/dashboard' })}>Dashboard</Menu.Item>
-        )}
-        {role === 'admin' && (
-          <Menu.Item onClick={() => void navigate({ to: '/admin' })}>Admin</Menu.Item>
-        )}
-        <Menu.Item onClick={() => void navigate({ to: '/' }).then(signOut)}>Sign out</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={null}>
+      <AccountMenu me={me.data} />
+    </Suspense>
   );
 }
 
@@ -62,7 +42,7 @@ export function AppLayout() {
                 VidInfra Live
               </Title>
             </AnchorLink>
-            <AccountMenu />
+            <Account />
           </Group>
         </Container>
       </Box>

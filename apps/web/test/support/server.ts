@@ -13,7 +13,12 @@ export const ADMIN = { email: 'admin@example.test', password: 'admin-password-1'
 
 /** `npm run build` of apps/web: the test plays what is shipped. */
 export function buildWebApp() {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: webDir, encoding: 'utf8' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: webDir,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
   return build.stdout;
 }
