@@ -19,7 +19,14 @@ export const memoryTokenStore = (initial: Tokens | null = null): TokenStore => {
 };
 
 /** Tokens kept in localStorage (or any Web Storage) under one key, shared by the origin's tabs. */
-export const webStorageTokenStore = (storage: Storage, key: string): TokenStore => ({
+/** What a token store needs of Web Storage (typed here: Node-side compilers have no DOM types). */
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export const webStorageTokenStore = (storage: KeyValueStorage, key: string): TokenStore => ({
   load() {
     try {
       const saved = JSON.parse(storage.getItem(key) ?? 'null') as Tokens | null;
@@ -44,10 +51,13 @@ export interface AuthSessionOptions {
 }
 
 /** Tabs of one origin share localStorage: one lock name makes their refreshes take turns. */
-const webLock = <T>(run: () => Promise<T>): Promise<T> =>
-  typeof navigator !== 'undefined' && navigator.locks
-    ? navigator.locks.request('vidinfra-auth-refresh', run)
-    : run();
+interface LockManager {
+  request<T>(name: string, run: () => Promise<T>): Promise<T>;
+}
+const webLock = <T>(run: () => Promise<T>): Promise<T> => {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return locks ? locks.request('vidinfra-auth-refresh', run) : run();
+};
 
 export interface AuthSession {
   accessToken(): string | null;

@@ -214,7 +214,7 @@ export const accessService = ({ db }: Deps) => {
     return access;
   }
 
-  return { resolve, libraryRole, authorize };
+  return { resolve, authorize };
 };
 
 export type AccessService = ReturnType<typeof accessService>;
