@@ -81,10 +81,12 @@ function report(dialect: TestDialect, journeys: Journey[], server: ServerUse, se
   }
   const errors = [...failures.values()].reduce((a, b) => a + b, 0);
   for (const [reason, count] of failures) console.log(`  ! ${count} × ${reason}`);
+  const share = (cpuSeconds: number) => `${(cpuSeconds / seconds).toFixed(2)} of a core`;
   console.log(
-    `server: ${server.cpuShare.toFixed(2)} of a core over the storm, RSS ${server.rssBefore.toFixed(0)} → ` +
-      `${server.rssAfter.toFixed(0)} MB (peak ${server.rssPeak.toFixed(0)} MB); ` +
-      `this load generator: ${server.clientCpuShare.toFixed(2)} of a core`,
+    `server: ${share(server.cpuSeconds)} over the storm, ` +
+      `${((server.cpuSeconds * 1000) / viewers).toFixed(1)} ms of CPU per viewer; RSS ` +
+      `${server.rssBefore.toFixed(0)} → ${server.rssAfter.toFixed(0)} MB ` +
+      `(peak ${server.rssPeak.toFixed(0)} MB); this load generator: ${share(server.clientCpuSeconds)}`,
   );
   const met = errors === 0 && slowest < TARGET_P99_MS;
   console.log(
@@ -94,8 +96,9 @@ function report(dialect: TestDialect, journeys: Journey[], server: ServerUse, se
 }
 
 interface ServerUse {
-  cpuShare: number;
-  clientCpuShare: number;
+  /** CPU seconds the server used over the storm, and this process. */
+  cpuSeconds: number;
+  clientCpuSeconds: number;
   rssBefore: number;
   rssAfter: number;
   rssPeak: number;
@@ -132,8 +135,8 @@ async function benchDialect(dialect: TestDialect) {
       dialect,
       journeys,
       {
-        cpuShare: (processCpuSeconds(server.pid) - cpuBefore) / seconds,
-        clientCpuShare: (client.user + client.system) / 1e6 / seconds,
+        cpuSeconds: processCpuSeconds(server.pid) - cpuBefore,
+        clientCpuSeconds: (client.user + client.system) / 1e6,
         rssBefore,
         rssAfter: memory.rss,
         rssPeak: memory.peak,
