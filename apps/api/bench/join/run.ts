@@ -70,7 +70,7 @@ function report(dialect: TestDialect, journeys: Journey[], server: ServerUse, se
   for (const step of STEPS) {
     const times = journeys.flatMap((j) => (j.ms[step] === undefined ? [] : [j.ms[step]]));
     const p99 = percentile(times, 99);
-    slowest = Math.max(slowest, p99);
+    if (times.length) slowest = Math.max(slowest, p99);
     const ms = (value: number) => value.toFixed(1);
     row([step, String(times.length), ms(percentile(times, 50)), ms(p99), ms(Math.max(...times))]);
   }
