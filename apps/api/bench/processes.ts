@@ -13,6 +13,13 @@ export const pinningNote = hasTaskset
   ? 'servers on CPU 0, autocannon on CPU 1 (taskset)'
   : 'taskset not found: processes not pinned';
 
+/** Moves this process onto the given CPU when taskset exists; says where things run. */
+export function pinSelf(cpu: number): string {
+  if (!hasTaskset) return pinningNote;
+  spawnSync('taskset', ['-a', '-cp', String(cpu), String(process.pid)], { stdio: 'ignore' });
+  return `servers on CPU 0, this process on CPU ${cpu} (taskset)`;
+}
+
 export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -27,6 +34,8 @@ export const EMBEDDED_START = '../../tooling/embedded/start.ts';
 
 export interface Server {
   baseUrl: string;
+  /** The server's own process (taskset execs it, so this is node's pid). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -56,6 +65,7 @@ export async function startServer(
   await waitForHttp(`${baseUrl}${options.readyPath}`, child);
   return {
     baseUrl,
+    pid: child.pid!,
     stop: () => {
       stopping = true;
       return stop(child);

@@ -35,6 +35,24 @@ export function restClient(baseUrl: string) {
   };
 }
 
+/** The REST client of the admin, answering the envelope's data or throwing the error it carries. */
+export function adminClient(baseUrl: string, admin: { email: string; password: string }) {
+  const client = restClient(baseUrl);
+  const call = async (method: string, path: string, body?: unknown) => {
+    const reply = await client.call(method, path, body);
+    if (!reply.ok)
+      throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.error)}`);
+    return reply.data;
+  };
+  return {
+    call,
+    async login() {
+      client.signIn((await call('POST', '/auth/login', admin)).access_token as string);
+    },
+  };
+}
+export type AdminClient = ReturnType<typeof adminClient>;
+
 export async function seed(
   baseUrl: string,
   admin: { email: string; password: string },

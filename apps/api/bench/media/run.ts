@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage, reachable } from '../../test/browser/chromium.ts';
 import { publisherPage, viewerPage } from '../../test/browser/pages.ts';
+import { percentile } from '../percentile.ts';
 import { EMBEDDED_START, startServer } from '../processes.ts';
-import { restClient } from '../seed.ts';
+import { adminClient, type AdminClient } from '../seed.ts';
 import { ffmpegCoreShare } from './cpu.ts';
 
 interface Case {
@@ -57,23 +58,6 @@ const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
-/** The REST client, answering the envelope's data or throwing the error it carries. */
-function apiClient(baseUrl: string) {
-  const client = restClient(baseUrl);
-  const call = async (method: string, path: string, body?: unknown) => {
-    const reply = await client.call(method, path, body);
-    if (!reply.ok)
-      throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.error)}`);
-    return reply.data;
-  };
-  return {
-    call,
-    async login() {
-      client.signIn((await call('POST', '/auth/login', ADMIN)).access_token as string);
-    },
-  };
-}
-
 /** Waits until the playlist lists a segment (a transcode starts slower than a copy). */
 async function firstSegment(hlsUrl: string, timeoutSeconds = 20) {
   const deadline = Date.now() + timeoutSeconds * 1000;
@@ -86,12 +70,7 @@ async function firstSegment(hlsUrl: string, timeoutSeconds = 20) {
 }
 
 /** A live session in the given latency mode, and what the studio needs to publish to it. */
-async function liveSession(
-  api: ReturnType<typeof apiClient>,
-  baseUrl: string,
-  roomId: string,
-  kase: Case,
-) {
+async function liveSession(api: AdminClient, baseUrl: string, roomId: string, kase: Case) {
   const session = await api.call('POST', `/rooms/${roomId}/sessions`, {
     title: kase.label,
     scheduled_at: new Date(Date.now() + 3600_000).toISOString(),
@@ -108,11 +87,6 @@ async function liveSession(
   return { id, ingestUrl, hlsUrl: reachable(joined.hls_url as string, baseUrl) };
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
-
 interface Result {
   kase: Case;
   p50: number;
@@ -125,7 +99,7 @@ interface Result {
 async function measure(
   browser: Browser,
   baseUrl: string,
-  api: ReturnType<typeof apiClient>,
+  api: AdminClient,
   roomId: string,
   kase: Case,
 ): Promise<Result> {
@@ -219,7 +193,7 @@ async function main() {
   });
   const browser = await launchChromium();
   try {
-    const api = apiClient(app.baseUrl);
+    const api = adminClient(app.baseUrl, ADMIN);
     await api.login();
     const room = await api.call('POST', '/rooms', { name: 'Bench', visibility: 'public' });
     const results: Result[] = [];

@@ -30,10 +30,12 @@ export const attendanceRepository = ({ db, t }: Executor) => {
       at = new Date(),
       nodeId: string | null = null,
     ): Promise<AttendanceInterval> {
-      await db
+      const [opened] = await db
         .insert(t.attendanceIntervals)
         .values({ sessionId, userId, joinedAt: at, nodeId })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning();
+      if (opened) return opened;
       const [row] = await db.select().from(t.attendanceIntervals).where(open(sessionId, userId));
       return row!;
     },

@@ -1,12 +1,13 @@
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { Ban, NewBan } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
 import { readOnly } from './read-only.ts';
 
-export const bansRepository = ({ db, t, dialect }: Executor) => {
-  /** Bans in force at `now` that cover the session: its own, or its room's. */
-  const inForce = (scope: { sessionId: string; roomId: string }, now: Date) =>
+export const bansRepository = ({ db, t, dialect, prepared }: Executor) => {
+  /** Bans in force at `now` that cover the session: its own, or its room's (values or placeholders). */
+  type Value<T> = T | SQLWrapper;
+  const inForce = (scope: { sessionId: Value<string>; roomId: Value<string> }, now: Value<Date>) =>
     and(
       or(
         and(eq(t.bans.scope, 'session'), eq(t.bans.sessionId, scope.sessionId)),
@@ -45,12 +46,26 @@ export const bansRepository = ({ db, t, dialect }: Executor) => {
         scope: { sessionId: string; roomId: string },
         now = new Date(),
       ): Promise<Ban | null> => {
-        const [row] = await db
-          .select()
-          .from(t.bans)
-          .where(and(eq(t.bans.userId, userId), inForce(scope, now)))
-          .orderBy(desc(t.bans.createdAt))
-          .limit(1);
+        // Prepared: every signed-in call on a session asks it. `now` goes through the column's
+        // encoder, as a plain value would.
+        const query = prepared('bans.activeFor', (db) =>
+          db
+            .select()
+            .from(t.bans)
+            .where(
+              and(
+                eq(t.bans.userId, sql.placeholder('userId')),
+                inForce(
+                  { sessionId: sql.placeholder('sessionId'), roomId: sql.placeholder('roomId') },
+                  sql.param(sql.placeholder('now'), t.bans.expiresAt),
+                ),
+              ),
+            )
+            .orderBy(desc(t.bans.createdAt))
+            .limit(1)
+            .prepare('bans_active_for'),
+        );
+        const [row] = await query.execute({ userId, ...scope, now });
         return row ?? null;
       },
     ),

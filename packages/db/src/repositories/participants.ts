@@ -1,10 +1,10 @@
 // Per-session roles (co-hosts, moderators) and per-room reminder subscriptions.
-import { and, asc, eq, notInArray } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { SessionParticipant } from '../rows.ts';
 import { readOnly } from './read-only.ts';
 
-export const sessionParticipantsRepository = ({ db, t }: Executor) => ({
+export const sessionParticipantsRepository = ({ db, t, prepared }: Executor) => ({
   /** Gives the user this role in the session (replacing another one). */
   async put(
     sessionId: string,
@@ -64,15 +64,20 @@ export const sessionParticipantsRepository = ({ db, t }: Executor) => ({
 
   roleOf: readOnly(
     async (sessionId: string, userId: string): Promise<SessionParticipant['role'] | null> => {
-      const [row] = await db
-        .select({ role: t.sessionParticipants.role })
-        .from(t.sessionParticipants)
-        .where(
-          and(
-            eq(t.sessionParticipants.sessionId, sessionId),
-            eq(t.sessionParticipants.userId, userId),
-          ),
-        );
+      // Prepared: every signed-in call on a session asks it.
+      const query = prepared('sessionParticipants.roleOf', (db) =>
+        db
+          .select({ role: t.sessionParticipants.role })
+          .from(t.sessionParticipants)
+          .where(
+            and(
+              eq(t.sessionParticipants.sessionId, sql.placeholder('sessionId')),
+              eq(t.sessionParticipants.userId, sql.placeholder('userId')),
+            ),
+          )
+          .prepare('session_participants_role_of'),
+      );
+      const [row] = await query.execute({ sessionId, userId });
       return row?.role ?? null;
     },
   ),

@@ -76,8 +76,16 @@ export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
       return row!;
     },
 
+    /** Prepared: attendance asks it for every viewer who comes. */
     async findById(id: string): Promise<Session | null> {
-      const [row] = await db.select().from(t.sessions).where(eq(t.sessions.id, id));
+      const query = prepared('sessions.findById', (db) =>
+        db
+          .select()
+          .from(t.sessions)
+          .where(eq(t.sessions.id, sql.placeholder('id')))
+          .prepare('sessions_find_by_id'),
+      );
+      const [row] = await query.execute({ id });
       return row ?? null;
     },
 

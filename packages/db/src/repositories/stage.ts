@@ -1,5 +1,5 @@
 // The two FIFO queues to the stage (hand raises, join requests) and the stage itself.
-import { and, asc, count, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Executor, Tables } from '../executor.ts';
 import type { HandRaise, NewStageParticipant, StageParticipant } from '../rows.ts';
 import { countRows, offsetOf, paged, type PageRequest } from './paging.ts';
@@ -130,7 +130,7 @@ export type StagePermissions = Pick<
   'canPublishAudio' | 'canPublishVideo' | 'canPublishScreen'
 >;
 
-export const stageRepository = ({ db, t }: Executor) => {
+export const stageRepository = ({ db, t, prepared }: Executor) => {
   const match = (sessionId: string, userId: string) =>
     and(eq(t.stageParticipants.sessionId, sessionId), eq(t.stageParticipants.userId, userId));
   return {
@@ -140,8 +140,21 @@ export const stageRepository = ({ db, t }: Executor) => {
       return row!;
     },
 
+    /** Prepared: every signed-in call on a session asks it. */
     find: readOnly(async (sessionId: string, userId: string): Promise<StageParticipant | null> => {
-      const [row] = await db.select().from(t.stageParticipants).where(match(sessionId, userId));
+      const query = prepared('stage.find', (db) =>
+        db
+          .select()
+          .from(t.stageParticipants)
+          .where(
+            and(
+              eq(t.stageParticipants.sessionId, sql.placeholder('sessionId')),
+              eq(t.stageParticipants.userId, sql.placeholder('userId')),
+            ),
+          )
+          .prepare('stage_participants_find'),
+      );
+      const [row] = await query.execute({ sessionId, userId });
       return row ?? null;
     }),
 

@@ -11,7 +11,7 @@ import {
   type UserResponse,
   type ViewerRegisterRequest,
 } from '@vidinfra/domain';
-import type { User } from '@vidinfra/db';
+import type { Repositories, User } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { toUserResponse } from '../mappers.ts';
@@ -21,6 +21,12 @@ import { hashSecret, newAuthCode, newRefreshToken } from './secrets.ts';
 import { signOutLogin, signOutOtherLogins } from './sign-out.ts';
 
 export const AUTH_CODE_TTL_SECONDS = 60;
+
+/** A login (refresh-token family) just started, with its first refresh token. */
+interface Login {
+  familyId: string;
+  refreshToken: string;
+}
 
 const invalidCredentials = () =>
   new DomainError('INVALID_CREDENTIALS', 'email or password is wrong');
@@ -36,28 +42,28 @@ export const authService = ({ db, config, now }: Deps) => {
   const tokens = accessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
   const later = (seconds: number) => new Date(now().getTime() + seconds * 1000);
 
-  const respond = async (
-    user: User,
-    familyId: string,
-    refreshToken: string,
-  ): Promise<AuthResponse> => ({
-    access_token: await tokens.sign({ userId: user.id, familyId }, now()),
-    refresh_token: refreshToken,
+  /** A login's tokens: a fresh access token beside the login's refresh token. */
+  const respond = async (user: User, login: Login): Promise<AuthResponse> => ({
+    access_token: await tokens.sign({ userId: user.id, familyId: login.familyId }, now()),
+    refresh_token: login.refreshToken,
     expires_in: config.accessTokenTtlSeconds,
     user: toUserResponse(user),
   });
 
-  /** A new login (refresh-token family) for the user, with its first tokens. */
-  const issue = async (user: User): Promise<AuthResponse> => {
+  /** A new login (refresh-token family) for the user, stored through `repos`. */
+  const startLogin = async (user: User, repos: Repositories = db.repos): Promise<Login> => {
     if (user.disabled) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
-    const refresh = newRefreshToken();
-    const { family } = await db.repos.refreshTokens.startFamily(
+    const refreshToken = newRefreshToken();
+    const { family } = await repos.refreshTokens.startFamily(
       user.id,
-      hashSecret(refresh),
+      hashSecret(refreshToken),
       later(config.refreshTokenTtlSeconds),
     );
-    return respond(user, family.id, refresh);
+    return { familyId: family.id, refreshToken };
   };
+
+  /** A new login for the user, with its first tokens. */
+  const issue = async (user: User): Promise<AuthResponse> => respond(user, await startLogin(user));
 
   return {
     async login({ email, password }: LoginRequest): Promise<AuthResponse> {
@@ -102,19 +108,21 @@ export const authService = ({ db, config, now }: Deps) => {
         // A concurrent refresh of the same token (two tabs): this caller gets a successor too.
         await db.repos.refreshTokens.addToFamily(found.family.id, successor);
       }
-      return respond(user, found.family.id, next);
+      return respond(user, { familyId: found.family.id, refreshToken: next });
     },
 
     async registerViewer({
       device_token,
       display_name,
     }: ViewerRegisterRequest): Promise<AuthResponse> {
-      const user = await db.transaction(async (r) => {
+      // The account, its device and its first login commit together (one write per viewer in
+      // a join storm); the access token is signed after, outside the transaction.
+      const { user, login } = await db.transaction(async (r) => {
         const created = await r.users.create({ displayName: display_name, role: 'viewer' });
         await r.deviceTokens.create(hashSecret(device_token), created.id);
-        return created;
+        return { user: created, login: await startLogin(created, r) };
       });
-      return issue(user);
+      return respond(user, login);
     },
 
     async deviceLogin({ device_token }: DeviceLoginRequest): Promise<AuthResponse> {
