@@ -4,7 +4,7 @@ import type { Tokens } from '@vidinfra/api-client';
 import type { UserResponse } from '@vidinfra/domain';
 import { api, authSession } from '../api.ts';
 
-export const ME_KEY = ['auth', 'me'] as const;
+const ME_KEY = ['auth', 'me'] as const;
 
 export function useMe() {
   return useQuery({

@@ -9,7 +9,7 @@ import { api } from '../api.ts';
 import { useSignIn } from '../auth/use-me.ts';
 
 /** Only a path of this app: never send a signed-in person to another origin. */
-export const safeRedirect = (target: string | undefined) =>
+const safeRedirect = (target: string | undefined) =>
   target?.startsWith('/') && !target.startsWith('//') ? target : '/dashboard';
 
 export function SignInPage() {
