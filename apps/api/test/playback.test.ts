@@ -172,6 +172,34 @@ describe(`the public session read's playback URL (${dialect})`, () => {
     expect(await read()).not.toHaveProperty('hls_url');
   });
 
+  it("carries the recording's file URL, with its token, once a public session has ended with one", async () => {
+    const { owner, sessionId } = await liveSession('public');
+    const read = async () => (await api.call('GET', `/api/sessions/${sessionId}`)).body.data;
+    await moveTo(api, owner, sessionId, 'ended');
+    expect(await read()).not.toHaveProperty('recording_url');
+
+    const recording = await api.db.repos.recordings.create({
+      sessionId,
+      ownerId: owner.id,
+      title: 'Rec',
+      status: 'ready',
+      filePath: '/data/recordings/rec.mp4',
+      durationSeconds: 12,
+      startedAt: new Date(),
+    });
+    await api.db.transaction((r) =>
+      createRecordingPlayback(r, recording, { id: owner.id }, { makeDefault: true }),
+    );
+    const ended = await read();
+    expect(ended).not.toHaveProperty('hls_url');
+    const url = new URL(ended.recording_url as string);
+    expect(url.pathname).toBe(`/api/recordings/${recording.id}/file`);
+    expect(claimsOf(url.searchParams.get('token')!)).toMatchObject({
+      sub: recording.id,
+      aud: 'vidinfra-live:recording-file',
+    });
+  });
+
   it('leaves it out of a signed (private room) session: that playback stays for attendees', async () => {
     const { sessionId } = await liveSession('private');
     const viewer = await api.account('viewer');

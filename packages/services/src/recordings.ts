@@ -46,7 +46,7 @@ const downloadName = (recording: Recording, filePath: string) =>
 export const recordingsService = (deps: Deps) => {
   const { db, config, media, now } = deps;
   const control = recordingControl(deps);
-  const tokens = recordingFileTokens(config.jwtSecret);
+  const tokens = recordingFileTokens(config);
   const applyMediaEvent = mediaEventApplier(deps);
 
   const load = async (id: string): Promise<Recording> => {
@@ -118,9 +118,8 @@ export const recordingsService = (deps: Deps) => {
     async downloadUrl(id: string): Promise<RecordingDownloadResponse> {
       const recording = await load(id);
       if (recording.status !== 'ready' || !recording.filePath) throw notReady(recording);
-      const token = await tokens.sign(recording.id, now());
       return {
-        url: `${config.publicUrl}/api/recordings/${recording.id}/file?token=${token}`,
+        url: await tokens.signedUrl(recording.id, now()),
         expires_in: RECORDING_URL_TTL_SECONDS,
       };
     },

@@ -50,6 +50,12 @@ const sessionFields = {
    * stays with `GET /sessions/{id}/playback` for attendees.
    */
   hls_url: Url.optional(),
+  /**
+   * The recording's file (with a download token, valid 6 h), on the public session read only and
+   * only once the session has ended and its default playback is an unsigned recording: anyone
+   * may watch it without signing in, as they could the live stream.
+   */
+  recording_url: Url.optional(),
   created_at: Timestamp,
   updated_at: Timestamp,
 };

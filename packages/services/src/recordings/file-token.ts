@@ -10,16 +10,21 @@ import { hs256Tokens } from '../tokens.ts';
  */
 export const RECORDING_URL_TTL_SECONDS = 6 * 3600;
 
-export const recordingFileTokens = (secret: string) => {
+export const recordingFileTokens = (config: { jwtSecret: string; publicUrl: string }) => {
   const tokens = hs256Tokens({
-    secret,
+    secret: config.jwtSecret,
     audience: 'vidinfra-live:recording-file',
     ttlSeconds: RECORDING_URL_TTL_SECONDS,
     expired: { code: 'TOKEN_EXPIRED', message: 'the download URL has expired' },
     invalid: { code: 'UNAUTHORIZED', message: 'invalid download token' },
   });
   return {
-    sign: (recordingId: string, now: Date): Promise<string> => tokens.sign(recordingId, {}, now),
+    /** The file route's URL for the recording, opened by a new token. */
+    async signedUrl(recordingId: string, now: Date): Promise<string> {
+      const url = new URL(`${config.publicUrl}/api/recordings/${recordingId}/file`);
+      url.searchParams.set('token', await tokens.sign(recordingId, {}, now));
+      return url.toString();
+    },
 
     /**
      * Passes when the token is ours, unexpired and for `recordingId`: UNAUTHORIZED when it is

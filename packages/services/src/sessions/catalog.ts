@@ -12,6 +12,7 @@ import type { Deps } from '../deps.ts';
 import { watchSeconds } from '../attendance-math.ts';
 import type { SessionAccess } from '../access.ts';
 import { toSessionResponse } from '../mappers.ts';
+import { recordingFileTokens } from '../recordings/file-token.ts';
 import { sessionResponder } from './shared.ts';
 
 const UPCOMING_LIMIT = 5;
@@ -25,8 +26,9 @@ const windowOf = (query: SessionListQuery) => ({
 });
 
 export const sessionCatalog = (deps: Deps) => {
-  const { db, media, now } = deps;
+  const { db, media, now, config } = deps;
   const respond = sessionResponder(deps);
+  const fileTokens = recordingFileTokens(config);
   const scopeOf = (libraryId: string | null) => libraryId ?? undefined;
 
   const listed = async (
@@ -52,15 +54,25 @@ export const sessionCatalog = (deps: Deps) => {
     },
 
     /**
-     * From the access's one read (the session, its room and its viewer count), with the live HLS
-     * URL while the session is live and its default playback is public.
+     * From the access's one read (the session, its room and its viewer count), with what anyone
+     * may play when its default playback is public: the live HLS while live, the recording's
+     * file once ended.
      */
     async get({ session, room, viewers }: SessionAccess): Promise<SessionResponse> {
       const response = toSessionResponse(session, room, viewers);
-      if (session.status !== 'live') return response;
+      if (session.status !== 'live' && session.status !== 'ended') return response;
       const playback = await db.repos.playbacks.defaultFor(session.id);
-      const publicLive = playback && playback.kind === 'live' && !playback.signed;
-      return publicLive ? { ...response, hls_url: media.hlsUrl(session.id) } : response;
+      if (!playback || playback.signed) return response;
+      if (session.status === 'live' && playback.kind === 'live') {
+        return { ...response, hls_url: media.hlsUrl(session.id) };
+      }
+      if (session.status === 'ended' && playback.recordingId) {
+        return {
+          ...response,
+          recording_url: await fileTokens.signedUrl(playback.recordingId, now()),
+        };
+      }
+      return response;
     },
 
     /** Over the caller's rooms, or the library's rooms when scoped. */

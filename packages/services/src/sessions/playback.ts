@@ -88,7 +88,7 @@ const withToken = (url: string, token: string) => {
 
 export const playbackReader = ({ db, config, media, now }: Deps) => {
   const tokens = playbackTokens(config.jwtSecret);
-  const fileTokens = recordingFileTokens(config.jwtSecret);
+  const fileTokens = recordingFileTokens(config);
   const ownHost = new URL(config.publicUrl).hostname;
   const allowedDomainsOf = (playback: Playback) => [
     ...new Set([ownHost, ...playback.allowedDomains]),
@@ -118,10 +118,7 @@ export const playbackReader = ({ db, config, media, now }: Deps) => {
     // A recording plays from its file route, which opens only with a file token; the live HLS
     // carries the restriction token when signed.
     const url = recording
-      ? withToken(
-          `${config.publicUrl}/api/recordings/${recording.id}/file`,
-          await fileTokens.sign(recording.id, now()),
-        )
+      ? await fileTokens.signedUrl(recording.id, now())
       : restricted
         ? withToken(media.hlsUrl(session.id), restricted.playback_restriction_token)
         : media.hlsUrl(session.id);
