@@ -7,5 +7,6 @@ export { StatusBadge } from './StatusBadge.tsx';
 export { theme } from './theme.ts';
 export { formatCountdown, formatDateTime } from './when.ts';
 export { LivePlayer } from './player/LivePlayer.tsx';
+export { RecordingPlayer } from './player/RecordingPlayer.tsx';
 export { liveHlsConfig } from './player/live-hls-config.ts';
 export { showServerErrors, useSchemaForm } from './forms.ts';

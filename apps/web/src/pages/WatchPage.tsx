@@ -6,7 +6,14 @@ import { useParams } from '@tanstack/react-router';
 import { apiErrorOf } from '@vidinfra/api-client';
 import type { SessionResponse } from '@vidinfra/domain';
 import { api } from '../api.ts';
-import { Countdown, ErrorAlert, LivePlayer, Loading, StatusBadge } from '@vidinfra/ui';
+import {
+  Countdown,
+  ErrorAlert,
+  LivePlayer,
+  Loading,
+  RecordingPlayer,
+  StatusBadge,
+} from '@vidinfra/ui';
 import { AnchorLink } from '../components/AnchorLink.tsx';
 
 /** How often the page looks for a status change (scheduled → live → ended). */
@@ -39,7 +46,14 @@ function Stage({ session }: { session: SessionResponse }) {
         </Paper>
       );
     case 'ended':
-      return (
+      return session.recording_url ? (
+        <Stack gap="xs">
+          <RecordingPlayer url={session.recording_url} title={session.title} />
+          <Text size="sm" c="dimmed">
+            This session has ended: this is its recording.
+          </Text>
+        </Stack>
+      ) : (
         <Paper withBorder p="lg">
           <Text size="lg">This session has ended</Text>
         </Paper>

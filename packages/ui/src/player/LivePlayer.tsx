@@ -3,11 +3,12 @@
 // The live player: starts by itself, muted (browsers only autoplay muted video), with an obvious
 // button to turn the sound on. hls.js plays the stream where the browser cannot (it is loaded
 // only then); Safari and iOS play it natively.
-import { Alert, AspectRatio, Box, Button } from '@mantine/core';
+import { Alert, Box, Button } from '@mantine/core';
 import { IconVolumeOff } from '@tabler/icons-react';
 import type { SessionResponse } from '@vidinfra/domain';
 import { useEffect, useState } from 'react';
 import { liveHlsConfig, playsHlsNatively } from './live-hls-config.ts';
+import { VIDEO_STYLE, VideoFrame } from './VideoFrame.tsx';
 
 type LatencyMode = SessionResponse['settings']['latency_mode'];
 
@@ -69,11 +70,7 @@ export function LivePlayer(props: { url: string; title: string; latencyMode: Lat
   }
   return (
     <Box pos="relative">
-      <AspectRatio
-        ratio={16 / 9}
-        bg="black"
-        style={{ borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' }}
-      >
+      <VideoFrame>
         <video
           ref={setVideo}
           aria-label={`Live video: ${props.title}`}
@@ -83,9 +80,9 @@ export function LivePlayer(props: { url: string; title: string; latencyMode: Lat
           playsInline
           controls
           onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
-          style={{ display: 'block', width: '100%', height: '100%', objectFit: 'contain' }}
+          style={VIDEO_STYLE}
         />
-      </AspectRatio>
+      </VideoFrame>
       {muted && (
         <Button
           pos="absolute"

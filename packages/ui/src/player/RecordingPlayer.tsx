@@ -1,0 +1,18 @@
+// A recording plays as a plain file: the browser's own player seeks it with Range requests.
+import { VIDEO_STYLE, VideoFrame } from './VideoFrame.tsx';
+
+export function RecordingPlayer(props: { url: string; title: string }) {
+  return (
+    <VideoFrame>
+      <video
+        aria-label={`Recording: ${props.title}`}
+        data-testid="recording-player"
+        src={props.url}
+        controls
+        playsInline
+        preload="metadata"
+        style={VIDEO_STYLE}
+      />
+    </VideoFrame>
+  );
+}
