@@ -48,6 +48,9 @@ export async function buildServer(
     // X-Forwarded-For, never one the client put there itself.
     trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 1024 * 1024,
+    // `/trpc/a,b,c,…`: a page's batch names every procedure in one path parameter (fastify's
+    // default, 100 characters, answers a batch of a few queries 414).
+    routerOptions: { maxParamLength: 2048 },
     // Errors fastify raises before routing (a malformed or too long URL) answer in the envelope.
     frameworkErrors: (error, _request, reply) => sendError(reply, error, reply.log),
   });

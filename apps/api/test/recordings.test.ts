@@ -332,6 +332,41 @@ describe(`recordings: the session lifecycle (${dialect})`, () => {
       default_playback: true,
     });
   });
+  it('a recording made by hand while live becomes the default playback when the session ends (REST and tRPC)', async () => {
+    const { people, sessionId, recordingId } = await recordingLive();
+    const { token } = people.owner;
+    expect((await api.call('POST', ses(`${sessionId}/recordings/stop`), { token })).status).toBe(
+      200,
+    );
+    const filePath = join(dataDir, 'recordings', `${recordingId}.mp4`);
+    mkdirSync(join(dataDir, 'recordings'), { recursive: true });
+    writeFileSync(filePath, mp4.bytes);
+    control.emit({
+      type: 'recording.ready',
+      recordingId,
+      filePath,
+      sizeBytes: mp4.size,
+      durationSeconds: 2,
+    });
+    await vi.waitFor(async () => expect((await row(recordingId))?.status).toBe('ready'));
+    const playback = async () => {
+      const viewer = { authorization: `Bearer ${people.viewer.token}` };
+      const input = encodeURIComponent(JSON.stringify({ id: sessionId }));
+      const [rest, trpc] = await Promise.all([
+        api.call('GET', ses(`${sessionId}/playback`), { token: people.viewer.token }),
+        api.app.inject({ url: `/trpc/sessions.playback?input=${input}`, headers: viewer }),
+      ]);
+      expect(trpc.json().result.data).toMatchObject({ id: rest.body.data.id });
+      return rest.body.data;
+    };
+    expect(await playback(), 'still live').toMatchObject({ kind: 'live', default_playback: true });
+    expect((await api.call('POST', ses(`${sessionId}/end`), { token })).status).toBe(200);
+    expect(await playback()).toMatchObject({
+      kind: 'recording',
+      asset_id: recordingId,
+      default_playback: true,
+    });
+  });
 });
 
 describe(`recordings: media events (${dialect})`, () => {

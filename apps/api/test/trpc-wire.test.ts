@@ -49,6 +49,25 @@ describe(`tRPC wire format, single and batched (${dialect})`, () => {
     expect(await batched.rooms.get.query({ id: created.id })).toMatchObject({ id: created.id });
   });
 
+  it('answers a batch naming many procedures (a path longer than a URL parameter may be by default)', async () => {
+    const { owner, roomId, sessionId } = await ownedSession(api);
+    const { batched } = clients(owner.token);
+    const answers = await Promise.all([
+      batched.health.check.query({}),
+      batched.sessions.get.query({ id: sessionId }),
+      batched.sessions.listInRoom.query({ id: roomId }),
+      batched.sessions.live.query({}),
+      batched.sessions.stats.query({}),
+      batched.sessions.shareUrls.query({ id: sessionId }),
+      batched.rooms.get.query({ id: roomId }),
+      batched.rooms.mine.query({}),
+    ]);
+    expect(answers[1]).toMatchObject({ id: sessionId });
+    expect(answers[2].items.map((s) => s.id)).toEqual([sessionId]);
+    expect(answers[6]).toMatchObject({ id: roomId });
+    expect(answers[7].items.map((r) => r.id)).toEqual([roomId]);
+  });
+
   it('gives the same error shapes either way', async () => {
     const { owner, sessionId } = await ownedSession(api);
     type Client = ReturnType<typeof clients>['single'];

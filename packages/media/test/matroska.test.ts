@@ -89,4 +89,32 @@ describe('IngestStream', () => {
       expect.objectContaining({ code: 4415 }),
     );
   });
+
+  // Chromium's MediaRecorder may send the magic's first byte alone in its first message.
+  it('reads the EBML magic across messages, however they cut it', async () => {
+    const stream = await webmBytes({ codec: 'vp8', seconds: 1 });
+    for (const cuts of [[1], [1, 2, 3], [2, 5], [3, 4]]) {
+      const ingest = new IngestStream();
+      const out: Buffer[] = [];
+      let from = 0;
+      for (const to of [...cuts, stream.length]) {
+        out.push(...ingest.push(stream.subarray(from, to)));
+        from = to;
+      }
+      expect(Buffer.concat(out).equals(stream), `cut at ${cuts.join(', ')}`).toBe(true);
+      expect(ingest.plan?.video?.codecId).toBe('V_VP8');
+    }
+  });
+
+  it('refuses a wrong magic as soon as a byte of it is wrong, in whichever message', () => {
+    const refused = expect.objectContaining({ code: 4415 });
+    const oneByOne = new IngestStream();
+    oneByOne.push(Buffer.from([0x1a]));
+    oneByOne.push(Buffer.from([0x45]));
+    expect(() => oneByOne.push(Buffer.from([0x00]))).toThrow(refused);
+    expect(() => new IngestStream().push(Buffer.from([0x4f]))).toThrow(refused);
+    const split = new IngestStream();
+    split.push(Buffer.from([0x1a]));
+    expect(() => split.push(Buffer.from('Eg\0\0more'))).toThrow(refused);
+  });
 });

@@ -131,7 +131,7 @@ async function measure(
     return { samples: w.samples, unreadable: w.unreadable, fatal: w.fatal };
   });
   const closed = await publisher.evaluate(
-    () => (globalThis as unknown as { closed?: string }).closed,
+    () => (globalThis as unknown as { ingestClosed?: string }).ingestClosed,
   );
   if (closed) console.warn(`  ! ${kase.label}: ingest closed the publisher: ${closed}`);
   if (seen.fatal) console.warn(`  ! ${kase.label}: hls.js fatal error ${seen.fatal}`);

@@ -55,7 +55,7 @@ async function canvasClock() {
 }
 const webcam = () =>
   navigator.mediaDevices.getUserMedia({ video: { width: WIDTH, height: HEIGHT }, audio: true });
-window.publish = async (ingestUrl, mimeType, keyFrameMs, source) => {
+window.publish = async (ingestUrl, mimeType, keyFrameMs, source, firstByteAlone = false) => {
   const stream = source === 'webcam' ? await webcam() : await canvasClock();
   const socket = new WebSocket(ingestUrl);
   socket.binaryType = 'arraybuffer';
@@ -63,17 +63,24 @@ window.publish = async (ingestUrl, mimeType, keyFrameMs, source) => {
     socket.onopen = resolve;
     socket.onclose = (e) => reject(new Error('ingest closed ' + e.code + ' ' + e.reason));
   });
-  socket.onclose = (e) => { window.closed = e.code + ' ' + e.reason; };
+  // Not window.closed: that is the window's own read-only flag.
+  socket.onclose = (e) => { window.ingestClosed = e.code + ' ' + e.reason; };
   const recorder = new MediaRecorder(stream, {
     mimeType,
     videoBitsPerSecond: 2_000_000,
     videoKeyFrameIntervalDuration: keyFrameMs,
   });
-  // Slices are sent strictly in order: each waits for the one before it.
+  // Slices are sent strictly in order: each waits for the one before it. firstByteAlone sends
+  // the stream's first byte as a message of its own, as Chromium's recorder sometimes slices it.
   let sending = Promise.resolve();
+  let splitNext = firstByteAlone;
   recorder.ondataavailable = (e) => {
     sending = sending.then(async () => {
-      if (e.data.size && socket.readyState === 1) socket.send(await e.data.arrayBuffer());
+      if (!e.data.size || socket.readyState !== 1) return;
+      const bytes = await e.data.arrayBuffer();
+      if (splitNext) socket.send(bytes.slice(0, 1));
+      socket.send(splitNext ? bytes.slice(1) : bytes);
+      splitNext = false;
     });
   };
   recorder.start(250);

@@ -19,7 +19,8 @@
 //   1009 message too big    a message above maxMessageBytes (default 4 MiB): ws closes with the
 //                           standard code itself ("Max payload size exceeded") before buffering it
 //   1002 protocol error     a malformed WebSocket frame (closed by ws itself)
-//   4415 unsupported        first message is not WebM/Matroska, a codec we cannot take, or a text
+//   4415 unsupported        the stream does not start with the EBML magic (WebM/Matroska; the magic
+//                           may span messages), a codec we cannot take, or a text
 //                           message
 //   4422 invalid media      malformed Matroska data mid-stream, ffmpeg rejected the stream, or
 //                           ffmpeg keeps crashing on it

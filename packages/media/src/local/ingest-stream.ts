@@ -32,7 +32,7 @@ export class IngestStream {
 
   /** Takes one message; returns the bytes ffmpeg gets now (none while the header is incomplete). */
   push(chunk: Buffer): Buffer[] {
-    if (this.position === 0 && !startsWithMagic(chunk)) {
+    if (!continuesMagic(chunk, this.position)) {
       throw new IngestRefusal(CLOSE.UNSUPPORTED, 'not a WebM/Matroska stream');
     }
     const chunkStart = this.position;
@@ -103,6 +103,12 @@ export class IngestStream {
   }
 }
 
-function startsWithMagic(chunk: Buffer): boolean {
-  return chunk.length >= EBML_MAGIC.length && EBML_MAGIC.every((byte, i) => chunk[i] === byte);
+/**
+ * Whether `chunk`, at stream offset `position`, agrees with the EBML magic where they overlap.
+ * The magic may arrive over several messages (Chromium's MediaRecorder can send its first byte
+ * alone); the stream is refused at its first wrong byte.
+ */
+function continuesMagic(chunk: Buffer, position: number): boolean {
+  const overlap = EBML_MAGIC.slice(position, position + chunk.length);
+  return overlap.every((byte, i) => chunk[i] === byte);
 }

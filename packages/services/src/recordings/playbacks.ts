@@ -1,5 +1,5 @@
 // A recording as a playback of its session: made when the file is ready, the session's default
-// when its owner says so (or when the session has ended and played only live until then).
+// when its owner says so (or once the session has ended and played only live until then).
 import type { Recording, Repositories } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import { createRecordingPlayback } from '../sessions/playback.ts';
@@ -28,14 +28,25 @@ export async function dropDefault(r: Repositories, recording: Recording): Promis
 }
 
 /**
- * A ready recording gets its playback. It becomes the default only once the session has ended
- * and was playing live (or nothing) until then: a recording the owner chose stays the default.
+ * Once the session has ended, its newest ready recording replaces a live default (or none): the
+ * live stream has nothing left to play. A recording the owner chose stays the default. Run when
+ * the session ends (a recording made while live is ready already) and when a recording becomes
+ * ready.
  */
-export async function publishReady(r: Repositories, recording: Recording): Promise<void> {
+export async function preferRecordingOnceEnded(r: Repositories, sessionId: string): Promise<void> {
   const [session, current] = await Promise.all([
-    r.sessions.findById(recording.sessionId),
-    r.playbacks.defaultFor(recording.sessionId),
+    r.sessions.findById(sessionId),
+    r.playbacks.defaultFor(sessionId),
   ]);
-  const replacesLive = session?.status === 'ended' && (!current || current.kind === 'live');
-  await createRecordingPlayback(r, recording, null, { makeDefault: replacesLive });
+  if (session?.status !== 'ended' || (current && current.kind !== 'live')) return;
+  const newest = (await r.recordings.listBySession(sessionId)).find(
+    (rec) => rec.status === 'ready',
+  );
+  if (newest) await createRecordingPlayback(r, newest, null, { makeDefault: true });
+}
+
+/** A ready recording gets its playback (the session's default once ended: see above). */
+export async function publishReady(r: Repositories, recording: Recording): Promise<void> {
+  await createRecordingPlayback(r, recording, null);
+  await preferRecordingOnceEnded(r, recording.sessionId);
 }

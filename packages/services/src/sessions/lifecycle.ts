@@ -16,6 +16,7 @@ import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { recordEvent } from '../events.ts';
 import { markStopped, recordingControl } from '../recordings/control.ts';
+import { preferRecordingOnceEnded } from '../recordings/playbacks.ts';
 import { ensureDefaultLivePlayback } from './playback.ts';
 import type { LoadedSession } from '../access.ts';
 import { settingsOf } from '../session-facts.ts';
@@ -110,7 +111,8 @@ export const sessionLifecycle = (deps: Deps) => {
 
     /**
      * Stops the output and the active recording (its row with the move, then the media backend,
-     * which finishes the file), closes every attendance interval.
+     * which finishes the file), closes every attendance interval; a ready recording becomes the
+     * default playback.
      */
     async end(target: LoadedSession): Promise<SessionResponse> {
       const { session } = target;
@@ -122,6 +124,7 @@ export const sessionLifecycle = (deps: Deps) => {
       const ended = await move(target, 'end', { endedAt: at }, async (r) => {
         await r.attendance.closeAll(session.id, at);
         stopped = await markStopped(r, session.id, at);
+        await preferRecordingOnceEnded(r, session.id);
       });
       // The session has ended whatever the media backend says now: an output it cannot stop
       // is not restarted (ensure refuses ended sessions) and its recording fails or finishes
