@@ -100,6 +100,7 @@ describe(`default playback (${dialect})`, () => {
     });
     expect(playback).not.toHaveProperty('playback_restriction_token');
     expect(playback).not.toHaveProperty('thumbnail_restriction_token');
+    expect(playback.expires_at).toBeNull();
   });
 
   it("signs a private room's playback: expiring tokens naming the session and allowed domains", async () => {
@@ -122,6 +123,7 @@ describe(`default playback (${dialect})`, () => {
       aud: 'vidinfra-live:playback',
     });
     expect(claims.exp - claims.iat).toBe(3600);
+    expect(playback.expires_at).toBe(new Date(claims.exp * 1000).toISOString());
     const thumbnail = claimsOf(playback.thumbnail_restriction_token);
     expect(thumbnail).toMatchObject({ sub: sessionId, aud: 'vidinfra-live:thumbnail' });
   });

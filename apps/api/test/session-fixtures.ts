@@ -136,6 +136,7 @@ export const eventNames = async (api: TestApp, sessionId: string) =>
 /** The video grant of a LiveKit access token (its payload, not its signature). */
 export function grantOf(token: string): {
   sub: string;
+  exp: number;
   video: {
     room: string;
     roomJoin: boolean;

@@ -640,6 +640,8 @@ describe(`sessions: joining and media access (${dialect})`, () => {
       });
       const grant = grantOf(joined.body.data.token);
       expect(grant.sub, who).toBe(person.id);
+      expect(joined.body.data.expires_at, who).toBe(new Date(grant.exp * 1000).toISOString());
+      expect(Date.parse(joined.body.data.expires_at) - Date.now(), who).toBeGreaterThan(0);
       expect(grant.video, who).toMatchObject({
         room: sessionId,
         roomJoin: true,

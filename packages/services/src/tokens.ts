@@ -2,7 +2,7 @@
 // of one use never passes as another, a subject, issued-at and expiry. Signed and verified with
 // jose only; what a failure answers is each use's own.
 import { DomainError, type ErrorCode } from '@vidinfra/domain';
-import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
+import { SignJWT, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 
 const ISSUER = 'vidinfra-live';
 
@@ -79,3 +79,10 @@ export const hs256Tokens = (options: Hs256TokenOptions) => {
     invalid: () => refuse(options.invalid),
   };
 };
+
+/** When a JWT we just signed (ours or a media token) expires, as an ISO time: its `exp`. */
+export function expiresAt(token: string): string {
+  const { exp } = decodeJwt(token);
+  if (exp === undefined) throw new Error('the token has no expiry');
+  return new Date(exp * 1000).toISOString();
+}

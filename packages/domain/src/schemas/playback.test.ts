@@ -17,6 +17,7 @@ describe('DefaultPlaybackResponse', () => {
     signed: true,
     playback_restriction_token: 'prt',
     thumbnail_restriction_token: 'trt',
+    expires_at: AT,
   };
 
   it('describes a recorded playback with its restriction tokens', () => {
@@ -34,8 +35,14 @@ describe('DefaultPlaybackResponse', () => {
       signed: false,
       playback_restriction_token: undefined,
       thumbnail_restriction_token: undefined,
+      expires_at: null,
     };
     expect(DefaultPlaybackResponse.safeParse(live).success).toBe(true);
+  });
+
+  it('says when the tokens expire, null when unsigned, never left out', () => {
+    rejectsAt(DefaultPlaybackResponse, { ...recorded, expires_at: 'in an hour' }, ['expires_at']);
+    rejectsAt(DefaultPlaybackResponse, { ...recorded, expires_at: undefined }, ['expires_at']);
   });
 
   it('uses snake_case names, not the camelCase of the source API', () => {

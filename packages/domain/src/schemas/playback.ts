@@ -39,6 +39,11 @@ export const DefaultPlaybackResponse = z
     allowed_domains: z.array(z.string().min(1)).optional(),
     /** Present when `signed`: seconds the restriction tokens stay valid; ask again after. */
     token_expires_in: ExpiresIn.optional(),
+    /**
+     * When the restriction tokens expire (ISO time); null when not `signed`. A player asks for
+     * the playback again before then to keep playing.
+     */
+    expires_at: Timestamp.nullable(),
   })
   .meta({ id: 'DefaultPlaybackResponse' });
 export type DefaultPlaybackResponse = z.infer<typeof DefaultPlaybackResponse>;

@@ -96,7 +96,7 @@ describe('operation responses', () => {
     rejectsAt(StudioURLResponse, { ...body, url: 'not a url' }, ['url']);
   });
 
-  it('JoinSessionResponse is {token, ws_url, room, role, hls_url, playback_id}', () => {
+  it('JoinSessionResponse is {token, ws_url, room, role, hls_url, playback_id, expires_at}', () => {
     const body = {
       token: 'lk.jwt',
       ws_url: 'wss://livekit.example.com',
@@ -104,10 +104,12 @@ describe('operation responses', () => {
       role: 'viewer',
       hls_url: 'https://cdn.example.com/hls/x/index.m3u8',
       playback_id: 'pb_1',
+      expires_at: AT,
     };
     expect(parses(JoinSessionResponse, body)).toEqual(body);
     rejectsAt(JoinSessionResponse, { ...body, role: 'guest' }, ['role']);
     rejectsAt(JoinSessionResponse, { ...body, token: undefined }, ['token']);
+    rejectsAt(JoinSessionResponse, { ...body, expires_at: null }, ['expires_at']);
   });
 
   it('ShareURLResponse is {viewer_url, embed_html, hls_url}', () => {

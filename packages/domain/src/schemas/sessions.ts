@@ -89,9 +89,18 @@ export const ShareURLResponse = z
   .meta({ id: 'ShareURLResponse' });
 export type ShareURLResponse = z.infer<typeof ShareURLResponse>;
 
-/** `token` is a media access token scoped to `role` (LiveKit: signed with the API key/secret). */
+/**
+ * `token` is a media access token scoped to `role` (LiveKit: signed with the API key/secret);
+ * `expires_at` is when it expires (ISO time): join again before then.
+ */
 export const JoinSessionResponse = z
-  .object({ ...mediaTokenFields, role: SessionRole, hls_url: Url, playback_id: z.string() })
+  .object({
+    ...mediaTokenFields,
+    role: SessionRole,
+    hls_url: Url,
+    playback_id: z.string(),
+    expires_at: Timestamp,
+  })
   .meta({ id: 'JoinSessionResponse' });
 export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;
 

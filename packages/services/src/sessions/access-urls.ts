@@ -16,6 +16,7 @@ import { authService } from '../auth/service.ts';
 import type { Deps } from '../deps.ts';
 import type { MediaGrant } from '@vidinfra/media';
 import { iso } from '../mappers.ts';
+import { expiresAt } from '../tokens.ts';
 import { livePlaybackId, MEDIA_TOKEN_TTL_SECONDS, requireMedia } from './shared.ts';
 
 type Source = NonNullable<MediaGrant['canPublishSources']>[number];
@@ -85,6 +86,7 @@ export const sessionMediaAccess = (deps: Deps) => {
         role,
         hls_url: media.hlsUrl(session.id),
         playback_id: livePlaybackId(session.id),
+        expires_at: expiresAt(token),
       };
     },
 

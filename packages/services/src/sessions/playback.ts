@@ -18,6 +18,7 @@ import {
   requestingHost,
 } from '../playback-tokens.ts';
 import { recordingFileTokens } from '../recordings/file-token.ts';
+import { expiresAt } from '../tokens.ts';
 import type { LoadedSession } from '../access.ts';
 import { livePlaybackId } from './shared.ts';
 
@@ -101,11 +102,13 @@ export const playbackReader = ({ db, config, media, now }: Deps) => {
       allowedDomains: allowedDomainsOf(playback),
     };
     const at = now();
+    const playbackToken = await tokens.sign(grant, 'playback', at);
     return {
-      playback_restriction_token: await tokens.sign(grant, 'playback', at),
+      playback_restriction_token: playbackToken,
       thumbnail_restriction_token: await tokens.sign(grant, 'thumbnail', at),
       allowed_domains: grant.allowedDomains,
       token_expires_in: PLAYBACK_TOKEN_TTL_SECONDS,
+      expires_at: expiresAt(playbackToken),
     };
   };
 
@@ -134,6 +137,7 @@ export const playbackReader = ({ db, config, media, now }: Deps) => {
       created_by: playback.createdBy ?? room.ownerId,
       default_playback: playback.isDefault,
       signed: playback.signed,
+      expires_at: null,
       ...restricted,
     };
   };
