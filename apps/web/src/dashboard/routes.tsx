@@ -13,5 +13,25 @@ export function dashboardRoutes() {
     path: '/',
     component: lazyRouteComponent(() => import('./DashboardHome.tsx'), 'DashboardHome'),
   });
-  return dashboard.addChildren([home]);
+  const room = createRoute({
+    getParentRoute: () => dashboard,
+    path: '/rooms/$roomId',
+    component: lazyRouteComponent(() => import('./RoomPage.tsx'), 'RoomPage'),
+  });
+  const session = createRoute({
+    getParentRoute: () => dashboard,
+    path: '/sessions/$sessionId',
+    component: lazyRouteComponent(() => import('./SessionPage.tsx'), 'SessionPage'),
+  });
+  const recordings = createRoute({
+    getParentRoute: () => dashboard,
+    path: '/recordings',
+    component: lazyRouteComponent(() => import('./RecordingsPage.tsx'), 'RecordingsPage'),
+  });
+  const presets = createRoute({
+    getParentRoute: () => dashboard,
+    path: '/presets',
+    component: lazyRouteComponent(() => import('./PresetsPage.tsx'), 'PresetsPage'),
+  });
+  return dashboard.addChildren([home, room, session, recordings, presets]);
 }
