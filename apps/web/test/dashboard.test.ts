@@ -131,6 +131,9 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     await page.getByRole('heading', { name: 'Co-hosts and moderators' }).waitFor();
     await page.getByRole('button', { name: 'Add to staff' }).waitFor();
     await shot(page, 'dashboard-staff', viewport.name);
+    await page.getByRole('tab', { name: 'Recordings' }).click();
+    await page.getByText('No recordings of this session').waitFor();
+    await shot(page, 'dashboard-session-recordings', viewport.name);
 
     // The room lists its session; the home page lists the room.
     await page.getByRole('link', { name: /room’s sessions/ }).click();
@@ -144,7 +147,7 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     await page.getByRole('link', { name: 'Weekly town hall' }).waitFor();
     await shot(page, 'dashboard-home', viewport.name);
 
-    // Recordings (none yet) and presets (one created here, made the default by being the first).
+    // Recordings (none yet) and presets (one created here, then made the default).
     await page.getByRole('link', { name: 'Recordings' }).click();
     await page.getByText('No recordings yet').waitFor();
     await shot(page, 'dashboard-recordings-empty', viewport.name);
@@ -153,13 +156,28 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     await page.getByRole('textbox', { name: 'Name' }).fill('Panel with guests');
     await page.getByRole('button', { name: 'Create preset' }).click();
     await page.getByText('Panel with guests', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Make Panel with guests the default' }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Panel with guests' })
+      .getByText('Default', { exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: 'Make Panel with guests the default' }).waitFor({
+      state: 'detached',
+    });
     await expectNamedButtons(page);
     await shot(page, 'dashboard-presets', viewport.name);
 
-    // The one failed request expected: the session scheduled in the past (400 and its log line).
-    expect(errors.filter((e) => !/^400 .*\/trpc\/sessions\.create|status of 400/.test(e))).toEqual(
-      [],
-    );
+    // A session that does not exist: the server's message, not a blank page.
+    await page.goto(`${server.baseUrl}/dashboard/sessions/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('alert').getByText('Could not load this session').waitFor();
+    await shot(page, 'dashboard-session-missing', viewport.name);
+
+    // The failed requests expected: the session scheduled in the past (400) and the missing
+    // session (404), each with the browser's log line.
+    const expected =
+      /^400 .*\/trpc\/sessions\.create|^404 .*\/trpc\/sessions\.get|status of 40[04]/;
+    expect(errors.filter((e) => !expected.test(e))).toEqual([]);
     await context.close();
   });
 

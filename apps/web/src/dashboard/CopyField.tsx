@@ -2,8 +2,14 @@
 import { Button, CopyButton, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 
-export function CopyField(props: { label: string; value: string; multiline?: boolean }) {
-  const { label, value, multiline } = props;
+export function CopyField(props: {
+  label: string;
+  /** What the copy button names, e.g. "viewer URL" (its text: "Copy viewer URL"). */
+  what: string;
+  value: string;
+  multiline?: boolean;
+}) {
+  const { label, what, value, multiline } = props;
   const field = multiline ? (
     <Textarea label={label} value={value} readOnly autosize minRows={2} maxRows={5} />
   ) : (
@@ -24,7 +30,7 @@ export function CopyField(props: { label: string; value: string; multiline?: boo
               }
               onClick={copy}
             >
-              {`Copy ${label.toLowerCase()}`}
+              {`Copy ${what}`}
             </Button>
             <Text size="sm" c="teal" role="status" aria-live="polite">
               {copied ? 'Copied' : ''}

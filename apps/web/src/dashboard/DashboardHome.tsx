@@ -14,13 +14,15 @@ import { ConfirmButton } from './ConfirmButton.tsx';
 import { DASHBOARD, keys } from './query-keys.ts';
 import { RoomFormModal } from './RoomFormModal.tsx';
 import { SessionList, SessionRow } from './SessionRow.tsx';
-import { formatDuration, StatGrid } from './StatGrid.tsx';
+import { formatDuration, plural, StatGrid } from './StatGrid.tsx';
 
 function Overview() {
   const stats = useQuery({ queryKey: keys.stats, queryFn: () => api.sessions.stats.query({}) });
   if (stats.isPending) return <Loading label="Loading your figures" />;
   if (stats.error) return <ErrorAlert title="Could not load your figures" error={stats.error} />;
   const { data } = stats;
+  // A new host sees the invitation to create a room first, not a row of zeros.
+  if (data.rooms === 0) return null;
   return (
     <>
       <StatGrid
@@ -81,7 +83,8 @@ function RoomCard({ room, onEdit }: { room: RoomResponse; onEdit: () => void }) 
           )}
           {room.analytics && (
             <Text size="xs" c="dimmed">
-              {room.analytics.total_sessions} sessions · {room.analytics.total_viewers} viewers ·{' '}
+              {plural(room.analytics.total_sessions, 'session')} ·{' '}
+              {plural(room.analytics.total_viewers, 'viewer')} ·{' '}
               {formatDuration(room.analytics.total_watch_seconds)} watched
             </Text>
           )}

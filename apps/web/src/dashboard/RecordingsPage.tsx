@@ -1,147 +1,17 @@
 // The host's recordings: rename, public or private, download, delete; a recording still being
 // made or processed says so (the list refreshes until it is ready).
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RecordingResponse, RecordingStatus } from '@vidinfra/domain';
-import { EmptyState, ErrorAlert, formatDateTime, Loading, messageOf } from '@vidinfra/ui';
+import { Stack, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { EmptyState, ErrorAlert, Loading } from '@vidinfra/ui';
 import { api } from '../api.ts';
-import { AnchorLink } from '../components/AnchorLink.tsx';
-import { ConfirmButton } from './ConfirmButton.tsx';
 import { keys } from './query-keys.ts';
-import { RenameRecordingModal } from './RenameRecordingModal.tsx';
-import { formatDuration } from './StatGrid.tsx';
-
-const STATUS: Record<RecordingStatus, { label: string; color: string }> = {
-  recording: { label: 'Recording', color: 'red' },
-  processing: { label: 'Processing', color: 'yellow' },
-  ready: { label: 'Ready', color: 'green' },
-  failed: { label: 'Failed', color: 'gray' },
-};
-
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
-
-function RecordingRow({ recording }: { recording: RecordingResponse }) {
-  const queryClient = useQueryClient();
-  const [renaming, rename] = useDisclosure(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.recordings });
-  const visibility = useMutation({
-    mutationFn: () =>
-      api.recordings.update.mutate({
-        id: recording.id,
-        visibility: recording.visibility === 'public' ? 'private' : 'public',
-      }),
-    onSuccess: refresh,
-  });
-  const download = useMutation({
-    mutationFn: async () => {
-      const { url } = await api.recordings.downloadUrl.query({ id: recording.id });
-      window.location.assign(url);
-    },
-  });
-  const status = STATUS[recording.status];
-  const busy = recording.status === 'recording' || recording.status === 'processing';
-  const facts = [
-    `Started ${formatDateTime(recording.started_at)}`,
-    recording.duration_seconds !== undefined && formatDuration(recording.duration_seconds),
-    recording.size_bytes !== undefined && megabytes(recording.size_bytes),
-  ].filter(Boolean);
-  const error = visibility.error ?? download.error;
-  return (
-    <Paper withBorder p="sm" component="li">
-      <Stack gap="xs">
-        <Group justify="space-between" gap="xs" align="flex-start">
-          <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
-            <Group gap="xs">
-              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {recording.title}
-              </Text>
-              <Badge
-                color={status.color}
-                variant="light"
-                leftSection={busy && <Loader size={10} />}
-              >
-                {status.label}
-              </Badge>
-              <Badge variant="outline" color="gray">
-                {recording.visibility === 'public' ? 'Public' : 'Private'}
-              </Badge>
-            </Group>
-            <Text size="xs" c="dimmed">
-              {facts.join(' · ')}
-            </Text>
-            {recording.error && (
-              <Text size="xs" c="red">
-                {recording.error}
-              </Text>
-            )}
-            <AnchorLink
-              to="/dashboard/sessions/$sessionId"
-              params={{ sessionId: recording.session_id }}
-              size="xs"
-            >
-              Its session
-            </AnchorLink>
-          </Stack>
-          <Group gap="xs">
-            <Button
-              size="xs"
-              variant="default"
-              onClick={rename.open}
-              aria-label={`Rename ${recording.title}`}
-            >
-              Rename
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              loading={visibility.isPending}
-              onClick={() => visibility.mutate()}
-              aria-label={`Make ${recording.title} ${recording.visibility === 'public' ? 'private' : 'public'}`}
-            >
-              {recording.visibility === 'public' ? 'Make private' : 'Make public'}
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={recording.status !== 'ready'}
-              loading={download.isPending}
-              onClick={() => download.mutate()}
-              aria-label={`Download ${recording.title}`}
-            >
-              Download
-            </Button>
-            <ConfirmButton
-              label="Delete"
-              ariaLabel={`Delete recording ${recording.title}`}
-              title="Delete this recording?"
-              confirmLabel="Delete recording"
-              onConfirm={() => api.recordings.delete.mutate({ id: recording.id })}
-              onDone={() => void refresh()}
-            >
-              “{recording.title}” and its file will be deleted. This cannot be undone.
-            </ConfirmButton>
-          </Group>
-        </Group>
-        {error && (
-          <Alert color="red" role="alert">
-            {messageOf(error)}
-          </Alert>
-        )}
-      </Stack>
-      <RenameRecordingModal recording={recording} opened={renaming} onClose={rename.close} />
-    </Paper>
-  );
-}
+import { isUnfinished, RecordingRow } from './RecordingRow.tsx';
 
 export function RecordingsPage() {
   const recordings = useQuery({
     queryKey: keys.recordings,
     queryFn: () => api.recordings.mine.query({ page: 1, limit: 100 }),
-    refetchInterval: (query) =>
-      query.state.data?.items.some((r) => r.status === 'recording' || r.status === 'processing')
-        ? 5_000
-        : false,
+    refetchInterval: (query) => (query.state.data?.items.some(isUnfinished) ? 5_000 : false),
   });
   return (
     <Stack gap="md">
@@ -158,7 +28,7 @@ export function RecordingsPage() {
       ) : (
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
           {recordings.data.items.map((recording) => (
-            <RecordingRow key={recording.id} recording={recording} />
+            <RecordingRow key={recording.id} recording={recording} showSession />
           ))}
         </Stack>
       )}

@@ -12,6 +12,7 @@ import { HealthPanel } from './HealthPanel.tsx';
 import { OpenStudioButton } from './OpenStudioButton.tsx';
 import { keys } from './query-keys.ts';
 import { SessionActions } from './SessionActions.tsx';
+import { SessionRecordings } from './SessionRecordings.tsx';
 import { sessionWhen } from './SessionRow.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
@@ -91,6 +92,7 @@ export function SessionPage() {
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="attendance">Attendance</Tabs.Tab>
           <Tabs.Tab value="staff">Staff</Tabs.Tab>
+          <Tabs.Tab value="recordings">Recordings</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Overview session={data} />
@@ -100,6 +102,9 @@ export function SessionPage() {
         </Tabs.Panel>
         <Tabs.Panel value="staff" pt="md">
           <StaffPanel sessionId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="recordings" pt="md">
+          <SessionRecordings sessionId={data.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -16,8 +16,8 @@ export function SharePanel({ sessionId }: { sessionId: string }) {
   if (share.error) return <ErrorAlert title="Could not load the share links" error={share.error} />;
   return (
     <Stack gap="md">
-      <CopyField label="Viewer URL" value={share.data.viewer_url} />
-      <CopyField label="Embed code" value={share.data.embed_html} multiline />
+      <CopyField label="Viewer URL" what="viewer URL" value={share.data.viewer_url} />
+      <CopyField label="Embed code" what="embed code" value={share.data.embed_html} multiline />
     </Stack>
   );
 }

@@ -26,3 +26,6 @@ export function formatDuration(seconds: number): string {
   if (minutes > 0) return `${minutes} min`;
   return `${seconds} s`;
 }
+
+/** "1 session", "3 sessions". */
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
