@@ -104,6 +104,14 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
       `${server.baseUrl}/sessions/${sessionId}`,
     );
     await page.getByRole('textbox', { name: 'Embed code' }).waitFor();
+
+    // Open studio: a new tab at the studio URL with its one-time code.
+    const [studio] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Open studio' }).click(),
+    ]);
+    await studio.waitForURL(new RegExp(`^${server.baseUrl}/sessions/${sessionId}/live\\?code=.+`));
+    await studio.close();
     await expectNamedButtons(page);
     await shot(page, 'dashboard-session', viewport.name);
 
@@ -167,6 +175,21 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     });
     await expectNamedButtons(page);
     await shot(page, 'dashboard-presets', viewport.name);
+
+    // Libraries: one created here, its creator its owner.
+    await page.getByRole('link', { name: 'Libraries' }).click();
+    await page.getByText('You belong to no library').waitFor();
+    await shot(page, 'dashboard-libraries-empty', viewport.name);
+    await page.getByRole('textbox', { name: 'Library name' }).fill('Studio team');
+    await page.getByRole('button', { name: 'Create library' }).click();
+    await page.getByRole('link', { name: 'Studio team' }).click();
+    await page.getByRole('heading', { name: 'Studio team' }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `Hanna Host (${viewport.name})` })
+      .waitFor();
+    await expectNamedButtons(page);
+    await shot(page, 'dashboard-library', viewport.name);
 
     // A session that does not exist: the server's message, not a blank page.
     await page.goto(`${server.baseUrl}/dashboard/sessions/00000000-0000-4000-8000-000000000000`);

@@ -1,5 +1,5 @@
 // The frame of every host dashboard page: for hosts and admins only, with the dashboard's own
-// navigation (rooms, recordings, presets).
+// navigation (rooms, recordings, presets, libraries).
 import { Group, Stack } from '@mantine/core';
 import { Outlet } from '@tanstack/react-router';
 import { RequireRole } from '../auth/RequireRole.tsx';
@@ -9,6 +9,7 @@ const LINKS = [
   { to: '/dashboard', label: 'Rooms' },
   { to: '/dashboard/recordings', label: 'Recordings' },
   { to: '/dashboard/presets', label: 'Presets' },
+  { to: '/dashboard/libraries', label: 'Libraries' },
 ] as const;
 
 function DashboardNav() {

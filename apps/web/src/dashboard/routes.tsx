@@ -33,5 +33,15 @@ export function dashboardRoutes() {
     path: '/presets',
     component: lazyRouteComponent(() => import('./PresetsPage.tsx'), 'PresetsPage'),
   });
-  return dashboard.addChildren([home, room, session, recordings, presets]);
+  const libraries = createRoute({
+    getParentRoute: () => dashboard,
+    path: '/libraries',
+    component: lazyRouteComponent(() => import('./LibrariesPage.tsx'), 'LibrariesPage'),
+  });
+  const library = createRoute({
+    getParentRoute: () => dashboard,
+    path: '/libraries/$libraryId',
+    component: lazyRouteComponent(() => import('./LibraryPage.tsx'), 'LibraryPage'),
+  });
+  return dashboard.addChildren([home, room, session, recordings, presets, libraries, library]);
 }
