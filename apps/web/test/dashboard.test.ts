@@ -74,12 +74,14 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     await expectNamedButtons(page);
     await shot(page, 'dashboard-empty', viewport.name);
 
-    // The room, through the form.
-    await page.getByRole('button', { name: 'Create your first room' }).click();
-    await dialog(page).getByRole('textbox', { name: 'Name' }).fill('Weekly town hall');
+    // The room, through the form, from the keyboard: the name field takes the focus, Enter sends.
+    await page.getByRole('button', { name: 'Create your first room' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog(page).getByRole('textbox', { name: 'Name' }).waitFor();
+    await page.keyboard.type('Weekly town hall');
     await dialog(page).getByRole('textbox', { name: 'Description' }).fill('Questions welcome.');
     await shot(page, 'dashboard-room-form', viewport.name);
-    await dialog(page).getByRole('button', { name: 'Create room' }).click();
+    await dialog(page).getByRole('textbox', { name: 'Name' }).press('Enter');
     await page.getByRole('heading', { name: 'Weekly town hall' }).waitFor();
     await page.getByText('No sessions yet').waitFor();
     await shot(page, 'dashboard-room-empty', viewport.name);
@@ -143,16 +145,49 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     await page.getByText('No recordings of this session').waitFor();
     await shot(page, 'dashboard-session-recordings', viewport.name);
 
+    // Live: the stream's health shows on the session's page.
+    await hostRest.call('POST', `/sessions/${sessionId}/go_live`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Stream health' }).waitFor();
+    await page.getByText('Encoder speed').waitFor();
+    await shot(page, 'dashboard-session-live', viewport.name);
+
     // The room lists its session; the home page lists the room.
     await page.getByRole('link', { name: /room’s sessions/ }).click();
     await page.getByRole('link', { name: 'December town hall' }).waitFor();
     await expectNamedButtons(page);
     await shot(page, 'dashboard-room', viewport.name);
+    // Settings: the domain's schema refuses a slow mode over an hour, on its field.
+    await page.getByRole('button', { name: 'Settings of December town hall' }).click();
+    await dialog(page).getByRole('switch', { name: 'Chat' }).waitFor();
+    await dialog(page)
+      .getByRole('textbox', { name: /Slow mode/ })
+      .fill('5000');
+    await dialog(page).getByRole('button', { name: 'Save settings' }).click();
+    await dialog(page)
+      .getByText(/too big/i)
+      .waitFor();
+    await shot(page, 'dashboard-settings-refused', viewport.name);
+    await dialog(page)
+      .getByRole('textbox', { name: /Slow mode/ })
+      .fill('10');
+    await dialog(page).getByRole('button', { name: 'Save settings' }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    expect(
+      (
+        await hostRest.call<{ settings: { slow_mode_seconds: number } }>(
+          'GET',
+          `/sessions/${sessionId}`,
+        )
+      ).settings.slow_mode_seconds,
+    ).toBe(10);
     await page
       .getByRole('navigation', { name: 'Dashboard' })
       .getByRole('link', { name: 'Rooms' })
       .click();
     await page.getByRole('link', { name: 'Weekly town hall' }).waitFor();
+    // The live session is listed in its room's card.
+    await page.getByRole('listitem').getByRole('link', { name: 'December town hall' }).waitFor();
     await shot(page, 'dashboard-home', viewport.name);
 
     // Recordings (none yet) and presets (one created here, then made the default).

@@ -55,6 +55,23 @@ function Overview() {
   );
 }
 
+/** The room's sessions that are live now, each a link to its dashboard page. */
+function LiveNow({ roomId }: { roomId: string }) {
+  const live = useQuery({
+    queryKey: [...keys.roomSessions(roomId), 'live'],
+    queryFn: () => api.sessions.listInRoom.query({ id: roomId, status: 'live', page: 1, limit: 5 }),
+    refetchInterval: 30_000,
+  });
+  if (!live.data?.items.length) return null;
+  return (
+    <SessionList>
+      {live.data.items.map((session) => (
+        <SessionRow key={session.id} session={session} />
+      ))}
+    </SessionList>
+  );
+}
+
 function RoomCard({ room, onEdit }: { room: RoomResponse; onEdit: () => void }) {
   const queryClient = useQueryClient();
   const live = room.analytics?.live_sessions ?? 0;
@@ -110,6 +127,14 @@ function RoomCard({ room, onEdit }: { room: RoomResponse; onEdit: () => void }) 
           </ConfirmButton>
         </Group>
       </Group>
+      {live > 0 && (
+        <Stack gap={4} mt="sm">
+          <Text size="xs" fw={600} c="red">
+            Live now
+          </Text>
+          <LiveNow roomId={room.id} />
+        </Stack>
+      )}
     </Paper>
   );
 }

@@ -78,6 +78,7 @@ function SettingsForm({ session, onClose }: Props) {
           min={0}
           max={3600}
           allowDecimal={false}
+          clampBehavior="none"
           {...form.getInputProps('slow_mode_seconds')}
         />
         <NumberInput
@@ -85,6 +86,7 @@ function SettingsForm({ session, onClose }: Props) {
           min={1}
           max={50}
           allowDecimal={false}
+          clampBehavior="none"
           {...form.getInputProps('max_stage_size')}
         />
         <Stack gap={4}>
