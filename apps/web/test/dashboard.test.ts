@@ -147,6 +147,9 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
 
     // Live: the stream's health shows on the session's page.
     await hostRest.call('POST', `/sessions/${sessionId}/go_live`);
+    // A recording made while live (stopped at once: it goes on to processing).
+    await hostRest.call('POST', `/sessions/${sessionId}/recordings/start`);
+    await hostRest.call('POST', `/sessions/${sessionId}/recordings/stop`);
     await page.reload();
     await page.getByRole('heading', { name: 'Stream health' }).waitFor();
     await page.getByText('Encoder speed').waitFor();
@@ -188,12 +191,38 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     await page.getByRole('link', { name: 'Weekly town hall' }).waitFor();
     // The live session is listed in its room's card.
     await page.getByRole('listitem').getByRole('link', { name: 'December town hall' }).waitFor();
+
+    // Another session: rescheduled, then deleted, from its page.
+    await page.getByRole('link', { name: 'Weekly town hall' }).click();
+    await page.getByRole('button', { name: 'Schedule session' }).click();
+    await dialog(page).getByRole('textbox', { name: 'Title' }).fill('Spare slot');
+    await dialog(page).getByRole('button', { name: 'Schedule session' }).click();
+    await page.getByRole('heading', { name: 'Spare slot' }).waitFor();
+    await page.getByRole('button', { name: 'Reschedule Spare slot' }).click();
+    await dialog(page).getByLabel('Starts at').fill('2031-05-04T10:30');
+    await dialog(page).getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByText(/Starts May 4, 2031/).waitFor();
+    await page.getByRole('button', { name: 'Delete session Spare slot' }).click();
+    // The screenshot once the dialog has faded in.
+    await expect.poll(() => dialog(page).evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await shot(page, 'dashboard-session-delete', viewport.name);
+    await dialog(page).getByRole('button', { name: 'Delete session' }).click();
+    await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+    await page.getByRole('link', { name: 'December town hall' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Spare slot' }).count()).toBe(0);
+    await page
+      .getByRole('navigation', { name: 'Dashboard' })
+      .getByRole('link', { name: 'Rooms' })
+      .click();
+    await page.getByRole('link', { name: 'Weekly town hall' }).waitFor();
     await shot(page, 'dashboard-home', viewport.name);
 
-    // Recordings (none yet) and presets (one created here, then made the default).
+    // Recordings (the one made while live) and presets (one created here, made the default).
     await page.getByRole('link', { name: 'Recordings' }).click();
-    await page.getByText('No recordings yet').waitFor();
-    await shot(page, 'dashboard-recordings-empty', viewport.name);
+    await page.getByText('December town hall', { exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Make December town hall/ }).waitFor();
+    await expectNamedButtons(page);
+    await shot(page, 'dashboard-recordings', viewport.name);
     await page.getByRole('link', { name: 'Presets' }).click();
     await page.getByRole('button', { name: 'Create preset' }).waitFor();
     await page.getByRole('textbox', { name: 'Name' }).fill('Panel with guests');

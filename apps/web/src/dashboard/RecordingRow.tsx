@@ -16,7 +16,7 @@ const STATUS: Record<RecordingStatus, { label: string; color: string }> = {
   recording: { label: 'Recording', color: 'red' },
   processing: { label: 'Processing', color: 'yellow' },
   ready: { label: 'Ready', color: 'green' },
-  failed: { label: 'Failed', color: 'gray' },
+  failed: { label: 'Failed', color: 'orange' },
 };
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
