@@ -126,7 +126,7 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     await viewerRest.call('POST', `/sessions/${sessionId}/join`);
 
     await page.getByRole('tab', { name: 'Attendance' }).click();
-    await page.getByRole('cell', { name: 'Vera Viewer' }).waitFor();
+    await page.getByRole('cell', { name: 'Vera Viewer', exact: true }).waitFor();
     await shot(page, 'dashboard-attendance', viewport.name);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -137,10 +137,18 @@ describe.each(VIEWPORTS)('the host dashboard at $width×$height', (viewport) => 
     expect(csv[0]).toBe(CSV_HEADER);
     expect(csv[1]).toContain('Vera Viewer');
 
+    // Staff: the attendee made a moderator from the list, then removed from the staff.
+    await page.getByRole('button', { name: 'Make Vera Viewer a moderator' }).click();
+    await page.getByRole('status').getByText('Now a moderator').waitFor();
     await page.getByRole('tab', { name: 'Staff' }).click();
     await page.getByRole('heading', { name: 'Co-hosts and moderators' }).waitFor();
-    await page.getByRole('button', { name: 'Add to staff' }).waitFor();
+    const vera = page.getByRole('listitem').filter({ hasText: 'Vera Viewer' });
+    await vera.getByText('Moderator', { exact: true }).waitFor();
+    await expectNamedButtons(page);
     await shot(page, 'dashboard-staff', viewport.name);
+    await page.getByRole('button', { name: 'Remove Vera Viewer from the staff' }).click();
+    await dialog(page).getByRole('button', { name: 'Remove' }).click();
+    await vera.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Recordings' }).click();
     await page.getByText('No recordings of this session').waitFor();
     await shot(page, 'dashboard-session-recordings', viewport.name);

@@ -2,7 +2,7 @@
 // and its export as a CSV or JSON file.
 import { Alert, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AttendanceExportFormat } from '@vidinfra/domain';
 import { EmptyState, ErrorAlert, formatDateTime, Loading, messageOf } from '@vidinfra/ui';
 import { useState } from 'react';
@@ -65,6 +65,41 @@ function ExportButtons({ sessionId }: { sessionId: string }) {
   );
 }
 
+/** Appoints an attendee a moderator of the session (the server says who cannot be one). */
+function MakeModerator(props: { sessionId: string; userId: string; name: string }) {
+  const queryClient = useQueryClient();
+  const appoint = useMutation({
+    mutationFn: () =>
+      api.participants.addModerator.mutate({ id: props.sessionId, user_id: props.userId }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: keys.sessionPart(props.sessionId, 'staff') }),
+  });
+  if (appoint.isSuccess)
+    return (
+      <Text size="xs" c="teal" role="status">
+        Now a moderator
+      </Text>
+    );
+  return (
+    <Stack gap={2} align="flex-start">
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        loading={appoint.isPending}
+        onClick={() => appoint.mutate()}
+        aria-label={`Make ${props.name} a moderator`}
+      >
+        Make moderator
+      </Button>
+      {appoint.error && (
+        <Text size="xs" c="red" role="alert">
+          {messageOf(appoint.error)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function AttendanceList({ sessionId }: { sessionId: string }) {
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -82,7 +117,7 @@ function AttendanceList({ sessionId }: { sessionId: string }) {
   const pages = Math.ceil(list.data.total / PAGE_SIZE);
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={480}>
+      <Table.ScrollContainer minWidth={600}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -90,6 +125,7 @@ function AttendanceList({ sessionId }: { sessionId: string }) {
               <Table.Th>First joined</Table.Th>
               <Table.Th>Last left</Table.Th>
               <Table.Th>Watched</Table.Th>
+              <Table.Th>Staff</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -101,6 +137,13 @@ function AttendanceList({ sessionId }: { sessionId: string }) {
                   {row.last_leave_at ? formatDateTime(row.last_leave_at) : 'Still watching'}
                 </Table.Td>
                 <Table.Td>{formatDuration(row.total_watch_seconds)}</Table.Td>
+                <Table.Td>
+                  <MakeModerator
+                    sessionId={sessionId}
+                    userId={row.user_id}
+                    name={row.display_name}
+                  />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -53,7 +53,7 @@ function AppointForm({ sessionId }: { sessionId: string }) {
         )}
         <TextInput
           label="User ID"
-          description="The person's account id (shown in the attendance export)"
+          description="Their account id (in the attendance export); attendees can be appointed from the attendance list"
           required
           {...form.getInputProps('user_id')}
         />
