@@ -26,10 +26,11 @@ export function contentSecurityPolicy(server: string | null): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    // Mantine (the studio's UI kit, as in apps/web) writes its theme into a <style> element.
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
-    "font-src 'self'",
+    "font-src 'self' data:",
     `connect-src ${connect.join(' ')}`,
     "worker-src 'self' blob:",
     "manifest-src 'self'",
