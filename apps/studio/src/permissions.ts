@@ -41,18 +41,20 @@ export function installPermissionHandlers(session: PermissionSession): void {
 
 /**
  * getDisplayMedia() in the studio captures the source its own picker chose (passed through the
- * bridge); a request from anywhere else, or with nothing chosen, gets no stream.
+ * bridge); a request from anywhere else, or with nothing chosen, is denied.
  */
 export function installDisplayMediaHandler(
   session: PermissionSession,
   sources: Pick<ScreenSources, 'take'>,
 ): void {
   session.setDisplayMediaRequestHandler((request, callback) => {
+    // null is Electron's "denied" (an empty object throws "Video was requested, but no video
+    // stream was provided" in the main process); the page's getDisplayMedia() rejects.
     if (!isAppUrl(request.securityOrigin) || !isAppUrl(request.frame?.url)) {
-      callback({});
+      callback(null);
       return;
     }
     const source = sources.take();
-    callback(source ? { video: source } : {});
+    callback(source ? { video: source } : null);
   });
 }

@@ -115,14 +115,15 @@ describe('display media requests', () => {
     expect(ask('app://studio', APP)).toEqual({ video: source });
   });
 
-  it('give no stream when nothing was chosen', () => {
-    expect(displayHandler(null).ask('app://studio', APP)).toEqual({});
+  it('are denied (null, never an empty object) when nothing was chosen', () => {
+    expect(displayHandler(null).ask('app://studio', APP)).toBeNull();
   });
 
-  it('give no stream to another origin, without using up the choice', () => {
+  it('are denied to another origin, without using up the choice', () => {
     const { ask, take } = displayHandler(fakeSource('screen:1:0'));
-    expect(ask('https://evil.example', 'https://evil.example/')).toEqual({});
-    expect(ask('app://studio', null)).toEqual({});
+    expect(ask('https://evil.example', 'https://evil.example/')).toBeNull();
+    expect(ask('app://studio', null)).toBeNull();
+    expect(ask('app://studio', 'https://evil.example/')).toBeNull();
     expect(take).not.toHaveBeenCalled();
   });
 });
