@@ -28,3 +28,4 @@ export * from './schemas/admin.ts';
 export * from './schemas/libraries.ts';
 export * from './schemas/reminders.ts';
 export * from './schemas/health.ts';
+export * from './studio-host.ts';
