@@ -1,9 +1,10 @@
 // The admin dashboard in Chromium against the server as `npm start` runs it: an admin finds a
 // user and disables them (their login stops working: checked over REST), sees a live session's
-// stream health, sees the storage, and runs the cleanup, which frees the HLS output of a
-// deleted session; a host is refused the admin pages. At a desktop and a 360 px phone size.
+// stream health, sees the storage, retries a failed recording, and runs the cleanup, which
+// frees the HLS output of a deleted session; a host is refused the admin pages. At a desktop
+// and a 360 px phone size.
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   expectNamedButtons,
   launchBrowser,
@@ -27,6 +28,7 @@ let server: RunningServer;
 let browser: Browser;
 let rest: ReturnType<typeof restClient>;
 let roomId = '';
+const BROKEN_TITLE = 'Nobody on camera';
 
 /** POST /auth/login as the given account: the envelope, whatever it says. */
 async function login(email: string, password: string) {
@@ -58,6 +60,18 @@ beforeAll(async () => {
       visibility: 'public',
     })
   ).id;
+  // A recording of a live session that never received a picture: its processing fails.
+  const broken = await rest.session(roomId, BROKEN_TITLE, 60_000);
+  await rest.call('POST', `/sessions/${broken}/go_live`);
+  const recording = await rest.call<{ id: string }>('POST', `/sessions/${broken}/recordings/start`);
+  await rest.call('POST', `/sessions/${broken}/recordings/stop`);
+  await rest.call('POST', `/sessions/${broken}/end`);
+  await vi.waitUntil(
+    async () =>
+      (await rest.call<{ status: string }>('GET', `/recordings/${recording.id}`)).status ===
+      'failed',
+    { timeout: 20_000, interval: 200 },
+  );
   browser = await launchBrowser();
 });
 
@@ -141,6 +155,21 @@ describe.each(VIEWPORTS)('the admin dashboard at $width×$height', (viewport) =>
     await page.getByRole('region', { name: 'Recordings by state' }).getByText('Failed').waitFor();
     await expectNamedButtons(page);
     await shot(page, 'admin-storage', viewport.name);
+
+    const failed = page.getByRole('list', { name: 'Failed recordings' });
+    const broken = failed.getByRole('listitem').filter({ hasText: BROKEN_TITLE });
+    await broken.getByRole('button', { name: /^Retry the recording/ }).click();
+    await broken.getByRole('status').getByText('Sent for processing again.').waitFor();
+    // Nothing to remux still: it fails again, and may be retried again.
+    await broken.getByRole('button', { name: /^Retry the recording/ }).waitFor();
+    // The storage counts follow: the recording is counted failed again, not processing.
+    const failedCount = page
+      .getByRole('region', { name: 'Recordings by state' })
+      .locator('dl', { hasText: 'Failed' })
+      .locator('dd')
+      .first();
+    await expect.poll(() => failedCount.textContent(), { timeout: 10_000 }).toBe('1');
+    await shot(page, 'admin-retried', viewport.name);
 
     await page.getByRole('button', { name: 'Run cleanup' }).click();
     const result = page.getByRole('status').filter({ hasText: 'Cleanup finished' });

@@ -112,7 +112,7 @@ export function RoomsPanel() {
   return (
     <Stack gap="xl">
       <Stack component="section" aria-labelledby="admin-public-rooms" gap="sm">
-        <Group justify="space-between" align="flex-end">
+        <Stack gap="xs">
           <Title order={3} id="admin-public-rooms">
             Public rooms
           </Title>
@@ -124,9 +124,9 @@ export function RoomsPanel() {
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
             onChange={(event) => setSearch(event.currentTarget.value)}
-            w={{ base: '100%', xs: 280 }}
+            w={{ base: '100%', xs: 320 }}
           />
-        </Group>
+        </Stack>
         <RoomList
           label="Public rooms"
           query={publicRooms}

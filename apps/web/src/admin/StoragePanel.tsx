@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RecordingStatus, type StorageCleanupResponse } from '@vidinfra/domain';
 import { ErrorAlert, formatDateTime, Loading, messageOf } from '@vidinfra/ui';
 import { api } from '../api.ts';
+import { FailedRecordings } from './FailedRecordings.tsx';
 import { formatBytes } from './format-bytes.ts';
 
 const STORAGE_KEY = ['admin', 'storage'];
@@ -123,6 +124,13 @@ export function StoragePanel() {
             />
           ))}
         </SimpleGrid>
+      </Stack>
+
+      <Stack component="section" aria-labelledby="storage-failed-heading" gap="sm">
+        <Title order={3} id="storage-failed-heading">
+          Failed recordings in your rooms
+        </Title>
+        <FailedRecordings />
       </Stack>
 
       <Stack component="section" aria-labelledby="storage-cleanup-heading" gap="sm">

@@ -1,6 +1,6 @@
 // The public rooms, searchable: the list follows what is typed (after a short pause), and says
 // when nothing matches.
-import { Group, Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -23,7 +23,7 @@ export function PublicRooms() {
   const pages = rooms.data ? Math.ceil(rooms.data.total / LIMIT) : 0;
   return (
     <Stack component="section" aria-labelledby="rooms-heading" gap="sm">
-      <Group justify="space-between" align="flex-end" gap="sm">
+      <Stack gap="xs">
         <Title order={2} size="h3" id="rooms-heading">
           Rooms
         </Title>
@@ -38,9 +38,9 @@ export function PublicRooms() {
             setSearch(event.currentTarget.value);
             setPage(1);
           }}
-          w={{ base: '100%', xs: 280 }}
+          w={{ base: '100%', xs: 320 }}
         />
-      </Group>
+      </Stack>
       {rooms.isPending ? (
         <Loading label="Loading rooms" />
       ) : rooms.error ? (
