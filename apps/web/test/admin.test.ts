@@ -1,8 +1,8 @@
-// The admin dashboard in Chromium against the server as `npm start` runs it: an admin finds a
-// user and disables them (their login stops working: checked over REST), sees a live session's
-// stream health, sees the storage, retries a failed recording, and runs the cleanup, which
-// frees the HLS output of a deleted session; a host is refused the admin pages. At a desktop
-// and a 360 px phone size.
+// The admin dashboard in Chromium against the server as `npm start` runs it: an admin creates a
+// user, finds them, sets their password, signs them out everywhere and disables them (each
+// checked over REST: which logins still work), sees a live session's stream health, sees the
+// storage, retries a failed recording, and runs the cleanup, which frees the HLS output of a
+// deleted session; a host is refused the admin pages. At a desktop and a 360 px phone size.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -18,6 +18,7 @@ import { restClient } from './support/rest.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
 const HOST = { email: 'hal.host@example.test', password: 'host-password-1' };
+const NEW_PASSWORD = 'a-new-password-2';
 const targetOf = (viewport: string) => ({
   email: `dana.${viewport}@example.test`,
   password: 'dana-password-1',
@@ -41,7 +42,7 @@ async function login(email: string, password: string) {
     status: response.status,
     body: (await response.json()) as {
       success: boolean;
-      data?: { access_token: string };
+      data?: { access_token: string; refresh_token: string; user: { role: string } };
       error?: { code: string };
     },
   };
@@ -52,8 +53,6 @@ beforeAll(async () => {
   rest = restClient(server.baseUrl);
   await rest.login(ADMIN.email, ADMIN.password);
   await rest.call('POST', '/admin/users', { ...HOST, display_name: 'Hal Host', role: 'host' });
-  for (const { name } of VIEWPORTS)
-    await rest.call('POST', '/admin/users', { ...targetOf(name), role: 'viewer' });
   roomId = (
     await rest.call<{ id: string }>('POST', '/rooms', {
       name: 'Admin test room',
@@ -87,15 +86,28 @@ describe.each(VIEWPORTS)('the admin dashboard at $width×$height', (viewport) =>
   });
   afterAll(() => context.close());
 
-  it('an admin finds a user and disables them: their login stops working', async () => {
+  it('an admin creates a user, finds them, resets their password, signs them out, disables them', async () => {
     const target = targetOf(viewport.name);
-    const before = await login(target.email, target.password);
-    expect(before.body.success).toBe(true);
-
     const { page, errors } = await openPage(context);
     await signInAs(page, server.baseUrl, ADMIN.email, ADMIN.password);
     await page.goto(`${server.baseUrl}/admin`);
     await page.getByRole('heading', { name: 'Admin' }).waitFor();
+
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const create = page.getByRole('dialog', { name: 'Create a user' });
+    await create.getByRole('textbox', { name: 'Email' }).fill(target.email);
+    await create.getByRole('textbox', { name: 'Display name' }).fill(target.display_name);
+    await create.getByRole('textbox', { name: 'Password' }).fill(target.password);
+    await shot(page, 'admin-create-user', viewport.name);
+    await create.getByRole('button', { name: 'Create user' }).click();
+    await create.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .getByText(`${target.display_name} (host) can now sign in.`)
+      .waitFor();
+    const first = await login(target.email, target.password);
+    expect(first.body.success).toBe(true);
+
     await page.getByRole('searchbox', { name: 'Find users' }).fill(target.display_name);
     const users = page.getByRole('list', { name: 'Users' });
     await expect.poll(() => users.getByRole('listitem').count()).toBe(1);
@@ -104,17 +116,53 @@ describe.each(VIEWPORTS)('the admin dashboard at $width×$height', (viewport) =>
     await expectNamedButtons(page);
     await shot(page, 'admin-users', viewport.name);
 
+    // A new password: the old one and the old login stop working, the new one signs in.
+    await card
+      .getByRole('button', { name: `Reset the password of ${target.display_name}` })
+      .click();
+    const reset = page.getByRole('dialog', { name: 'Reset password' });
+    await reset.getByRole('textbox', { name: 'New password' }).fill(NEW_PASSWORD);
+    await reset.getByRole('button', { name: 'Set password' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`${target.display_name} has a new password; 1 login ended.`)
+      .waitFor();
+    expect((await login(target.email, target.password)).body.error?.code).toBe(
+      'INVALID_CREDENTIALS',
+    );
+    const second = await login(target.email, NEW_PASSWORD);
+    expect(second.body.success).toBe(true);
+
+    // Signed out everywhere: the login's refresh token is refused.
+    await card.getByRole('button', { name: `Sign ${target.display_name} out everywhere` }).click();
+    await page
+      .getByRole('status')
+      .getByText(`${target.display_name} is signed out everywhere (1 login ended).`)
+      .waitFor();
+    const refresh = await fetch(`${server.baseUrl}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refresh_token: second.body.data!.refresh_token }),
+    });
+    expect(refresh.status).toBe(401);
+
+    await card
+      .getByRole('combobox', { name: `Role of ${target.display_name}` })
+      .selectOption('viewer');
+    await page.getByRole('status').getByText(`${target.display_name} is now viewer.`).waitFor();
+    const third = await login(target.email, NEW_PASSWORD);
+    expect(third.body.data).toMatchObject({ user: { role: 'viewer' } });
     await card.getByRole('button', { name: `Disable ${target.display_name}` }).click();
     await page.getByRole('status').getByText(`${target.display_name} is disabled`).waitFor();
     await card.getByText('Disabled', { exact: true }).waitFor();
     await card.getByRole('button', { name: `Enable ${target.display_name}` }).waitFor();
     await shot(page, 'admin-user-disabled', viewport.name);
 
-    const after = await login(target.email, target.password);
+    const after = await login(target.email, NEW_PASSWORD);
     expect(after.status).toBe(403);
     expect(after.body.error?.code).toBe('ACCOUNT_DISABLED');
     const me = await fetch(`${server.baseUrl}/api/auth/me`, {
-      headers: { authorization: `Bearer ${before.body.data!.access_token}` },
+      headers: { authorization: `Bearer ${third.body.data!.access_token}` },
     });
     expect(me.ok).toBe(false);
     expect(errors).toEqual([]);

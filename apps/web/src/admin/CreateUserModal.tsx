@@ -1,10 +1,11 @@
 // A new account: email, display name, password and role, checked with the domain's schema; the
 // server's refusals (a taken email) land on their field.
 import { Alert, Button, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
-import { AccountRole, CreateUserRequest, type UserResponse } from '@vidinfra/domain';
+import { CreateUserRequest, type UserResponse } from '@vidinfra/domain';
 import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
 import { useState } from 'react';
 import { api } from '../api.ts';
+import { ROLE_OPTIONS } from './role-labels.ts';
 
 export function CreateUserModal(props: {
   opened: boolean;
@@ -55,7 +56,7 @@ export function CreateUserModal(props: {
           />
           <Select
             label="Role"
-            data={AccountRole.options.map((role) => ({ value: role, label: role }))}
+            data={ROLE_OPTIONS}
             allowDeselect={false}
             {...form.getInputProps('role')}
           />

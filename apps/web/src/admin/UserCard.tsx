@@ -3,16 +3,15 @@
 // may not be done (your own role, the last admin) with a message shown as the notice.
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { AccountRole, type UserResponse } from '@vidinfra/domain';
+import type { AccountRole, UserResponse } from '@vidinfra/domain';
 import { formatDateTime, messageOf } from '@vidinfra/ui';
 import { api } from '../api.ts';
+import { ROLE_LABEL, ROLE_OPTIONS } from './role-labels.ts';
 
 export interface Notice {
   kind: 'done' | 'failed';
   text: string;
 }
-
-const ROLE_LABEL: Record<AccountRole, string> = { admin: 'Admin', host: 'Host', viewer: 'Viewer' };
 
 export function UserCard(props: {
   user: UserResponse;
@@ -76,7 +75,7 @@ export function UserCard(props: {
             size="xs"
             value={user.role}
             disabled={isMe || update.isPending}
-            data={AccountRole.options.map((role) => ({ value: role, label: ROLE_LABEL[role] }))}
+            data={ROLE_OPTIONS}
             onChange={(event) => update.mutate({ role: event.currentTarget.value as AccountRole })}
           />
           <Button

@@ -12,10 +12,11 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AccountRole, type UserResponse } from '@vidinfra/domain';
+import type { AccountRole, UserResponse } from '@vidinfra/domain';
 import { EmptyState, ErrorAlert, Loading } from '@vidinfra/ui';
 import { useState } from 'react';
 import { api } from '../api.ts';
+import { ROLE_OPTIONS } from './role-labels.ts';
 import { useMe } from '../auth/use-me.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
@@ -65,7 +66,7 @@ export function UsersPanel() {
             setRole(event.currentTarget.value as AccountRole | '');
             setPage(1);
           }}
-          data={[{ value: '', label: 'Any role' }, ...AccountRole.options]}
+          data={[{ value: '', label: 'Any role' }, ...ROLE_OPTIONS]}
         />
         <Button
           leftSection={<IconUserPlus size={16} aria-hidden />}
