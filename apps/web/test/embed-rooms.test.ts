@@ -24,6 +24,7 @@ let publisher: { stop(): Promise<void> } | null = null;
 let site: Server;
 let siteUrl = '';
 let liveId = '';
+let scheduledId = '';
 let roomId = '';
 
 /** The other site: one page holding whatever iframe markup it is given. */
@@ -41,7 +42,7 @@ beforeAll(async () => {
   roomId = (await rest.call<{ id: string }>('POST', '/rooms', { ...ROOM, visibility: 'public' }))
     .id;
   await rest.call('POST', '/rooms', { name: OTHER_ROOM, visibility: 'public' });
-  await rest.session(roomId, SCHEDULED_TITLE, 48 * 3600_000);
+  scheduledId = await rest.session(roomId, SCHEDULED_TITLE, 48 * 3600_000);
   const live = await startLiveSession(rest, server.baseUrl, roomId, LIVE_TITLE, 90);
   liveId = live.id;
   publisher = live.publisher;
@@ -151,6 +152,20 @@ describe.each(VIEWPORTS)('embed, home and rooms at $width×$height', (viewport) 
     // The 16:9 picture as wide as the window, or as tall.
     expect(Math.max(box!.width / size.width, box!.height / size.height)).toBeGreaterThan(0.98);
     await shot(page, 'embed-alone', viewport.name);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the embed page of a scheduled session counts down, still without the frame', async () => {
+    const { page, errors } = await openPage(context);
+    await page.goto(`${server.baseUrl}/embed/sessions/${scheduledId}`);
+    await page.getByRole('heading', { name: SCHEDULED_TITLE }).waitFor();
+    await page
+      .getByRole('timer')
+      .getByText(/^Starts in 1 d 2[0-3] h/)
+      .waitFor();
+    expect(await page.getByRole('banner').count()).toBe(0);
+    await shot(page, 'embed-scheduled', viewport.name);
     expect(errors).toEqual([]);
     await page.close();
   });
