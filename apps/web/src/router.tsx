@@ -4,7 +4,9 @@
 import { createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { adminRoutes } from './admin/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
+import { embedRoutes } from './embed/routes.tsx';
 import { rootRoute } from './root-route.tsx';
+import { roomRoutes } from './rooms/routes.tsx';
 
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -33,6 +35,8 @@ export const router = createRouter({
     watchRoute,
     dashboardRoutes(),
     adminRoutes(),
+    roomRoutes(),
+    embedRoutes(),
   ]),
   defaultPreload: 'intent',
 });

@@ -1,7 +1,8 @@
 // Every page's frame: the header with the product's name (a link home) and the account's place —
-// "Sign in", or the signed-in person's menu — and the page below it.
+// "Sign in", or the signed-in person's menu — and the page below it. Embed pages (a player in
+// another site's iframe) get no frame at all.
 import { Box, Container, Group, Title } from '@mantine/core';
-import { Outlet } from '@tanstack/react-router';
+import { Outlet, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { useMe } from '../auth/use-me.ts';
 import { AnchorLink } from './AnchorLink.tsx';
@@ -28,6 +29,10 @@ function Account() {
 }
 
 export function AppLayout() {
+  const embedded = useRouterState({
+    select: (state) => state.location.pathname.startsWith('/embed/'),
+  });
+  if (embedded) return <Outlet />;
   return (
     <>
       <Box

@@ -10,7 +10,9 @@ export function SessionCard({ session }: { session: SessionResponse }) {
       ? `Live since ${formatDateTime(session.live_at ?? session.scheduled_at)}${
           session.viewer_count > 0 ? ` · ${session.viewer_count} watching` : ''
         }`
-      : `Starts ${formatDateTime(session.scheduled_at)}`;
+      : session.status === 'ended'
+        ? `Ended ${formatDateTime(session.ended_at ?? session.scheduled_at)}`
+        : `Starts ${formatDateTime(session.scheduled_at)}`;
   return (
     <Card withBorder padding="md" component="article">
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">

@@ -1,4 +1,5 @@
-// Home: what is live now and what is coming up, from the public list operations.
+// Home: what is live now and what is coming up, from the public list operations, and the public
+// rooms, searchable by name.
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionListResponse } from '@vidinfra/domain';
@@ -6,6 +7,7 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorAlert, Loading } from '@vidinfra/ui';
 import { SessionCard } from '../components/SessionCard.tsx';
+import { PublicRooms } from '../rooms/PublicRooms.tsx';
 
 const PAGE = { page: 1, limit: 12 };
 
@@ -54,6 +56,7 @@ export function HomePage() {
     <Stack gap="xl">
       <SessionSection title="Live now" query={live} empty="Nothing is live right now." />
       <SessionSection title="Upcoming" query={upcoming} empty="No sessions are scheduled." />
+      <PublicRooms />
     </Stack>
   );
 }
