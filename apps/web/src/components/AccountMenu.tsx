@@ -18,7 +18,7 @@ export function AccountMenu({ me }: { me: UserResponse }) {
           size="xs"
           rightSection={<IconChevronDown size={14} aria-hidden />}
           aria-label={`Account menu of ${display_name}`}
-          maw={180}
+          maw={{ base: 140, sm: 220 }}
         >
           <Box component="span" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
             {display_name}

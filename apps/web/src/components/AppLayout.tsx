@@ -43,7 +43,7 @@ export function AppLayout() {
         <Container size="lg" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
             <AnchorLink to="/" underline="never" c="inherit">
-              <Title order={1} size="h3">
+              <Title order={1} size="h3" style={{ whiteSpace: 'nowrap' }}>
                 VidInfra Live
               </Title>
             </AnchorLink>
