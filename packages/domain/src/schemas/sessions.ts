@@ -50,6 +50,12 @@ const sessionFields = {
    * stays with `GET /sessions/{id}/playback` for attendees.
    */
   hls_url: Url.optional(),
+  /**
+   * On the session read: a JPEG of the live stream, renewed every 10 s (served with the
+   * playlist's rules; a signed playback's takes the thumbnail token), or null when there is none
+   * (not live, or no frame yet).
+   */
+  poster_url: Url.nullable().optional(),
   created_at: Timestamp,
   updated_at: Timestamp,
 };

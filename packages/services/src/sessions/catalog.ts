@@ -6,7 +6,10 @@ import type {
   SessionListResponse,
   SessionResponse,
 } from '@vidinfra/domain';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Room } from '@vidinfra/db';
+import { hlsDir, POSTER_NAME } from '@vidinfra/media';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { watchSeconds } from '../attendance-math.ts';
@@ -25,8 +28,15 @@ const windowOf = (query: SessionListQuery) => ({
 });
 
 export const sessionCatalog = (deps: Deps) => {
-  const { db, media, now } = deps;
+  const { db, config, media, now } = deps;
   const respond = sessionResponder(deps);
+  /** The live poster's URL once the media backend wrote one (the local backend does). */
+  const posterUrl = async (sessionId: string): Promise<string | null> => {
+    if (!config.dataDir) return null;
+    const file = join(hlsDir(config.dataDir, sessionId), POSTER_NAME);
+    if (!(await stat(file).catch(() => null))) return null;
+    return new URL(POSTER_NAME, media.hlsUrl(sessionId)).toString();
+  };
   const scopeOf = (libraryId: string | null) => libraryId ?? undefined;
 
   const listed = async (
@@ -53,11 +63,13 @@ export const sessionCatalog = (deps: Deps) => {
 
     /**
      * From the access's one read (the session, its room and its viewer count), with the live HLS
-     * URL while the session is live and its default playback is public.
+     * URL while the session is live and its default playback is public, and the live poster once
+     * the media backend wrote one.
      */
     async get({ session, room, viewers }: SessionAccess): Promise<SessionResponse> {
       const response = toSessionResponse(session, room, viewers);
-      if (session.status !== 'live') return response;
+      if (session.status !== 'live') return { ...response, poster_url: null };
+      response.poster_url = await posterUrl(session.id);
       const playback = await db.repos.playbacks.defaultFor(session.id);
       const publicLive = playback && playback.kind === 'live' && !playback.signed;
       return publicLive ? { ...response, hls_url: media.hlsUrl(session.id) } : response;
