@@ -1,18 +1,20 @@
 // The live HLS output on disk, `{dataDir}/hls/{sessionId}/`, served at `/hls/{sessionId}/{file}`:
-// only the playlist and segment names the media pipeline writes (nothing else in that folder,
-// no path can leave it), under the session's playback rule (public, or signed: a token and an
-// allowed site on every request). The playlist changes every segment and is never cached; a
+// only the playlist, segment and poster names the media pipeline writes (nothing else in that
+// folder, no path can leave it), under the session's playback rule (public, or signed: a token
+// and an allowed site on every request; the poster takes the thumbnail token). The playlist changes every segment and is never cached; a
 // segment name is never reused, so a segment is cached for good.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError, Id } from '@vidinfra/domain';
-import { hlsDir } from '@vidinfra/media';
+import { hlsDir, POSTER_NAME } from '@vidinfra/media';
 import type { Services } from '@vidinfra/services';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendFromDisk } from './disk-file.ts';
 import { sendError } from './rest.ts';
 
 const PLAYLIST = 'index.m3u8';
+/** A frame of the newest segment, renewed every 10 s while live (the local media backend's). */
+const POSTER = POSTER_NAME;
 /** Segment names the media pipeline writes (`r1_00012.ts`; fMP4 `.m4s` and its `init.mp4`). */
 const SEGMENT = /^[A-Za-z0-9_-]{1,64}\.(ts|m4s|mp4)$/;
 
@@ -21,6 +23,7 @@ const CONTENT_TYPES: Record<string, string> = {
   ts: 'video/mp2t',
   m4s: 'video/iso.segment',
   mp4: 'video/mp4',
+  jpg: 'image/jpeg',
 };
 const YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -80,15 +83,18 @@ export function registerHls(app: FastifyInstance, services: Services, dataDir: s
     async (request, reply) => {
       const { sessionId, file } = request.params;
       try {
-        if (!Id.safeParse(sessionId).success || (file !== PLAYLIST && !SEGMENT.test(file))) {
-          throw notFound();
-        }
+        const known = file === PLAYLIST || file === POSTER || SEGMENT.test(file);
+        if (!Id.safeParse(sessionId).success || !known) throw notFound();
         const { token } = request.query;
-        const access = await services.sessions.authorizeHls(sessionId, {
-          token: typeof token === 'string' && token ? token : null,
-          origin: request.headers.origin,
-          referer: request.headers.referer,
-        });
+        const access = await services.sessions.authorizeHls(
+          sessionId,
+          {
+            token: typeof token === 'string' && token ? token : null,
+            origin: request.headers.origin,
+            referer: request.headers.referer,
+          },
+          file === POSTER ? 'thumbnail' : 'playback',
+        );
         if (!access.signed) reply.header('access-control-allow-origin', '*');
         else {
           reply.header('vary', 'Origin');
@@ -103,9 +109,12 @@ export function registerHls(app: FastifyInstance, services: Services, dataDir: s
           );
         }
         const extension = file.slice(file.lastIndexOf('.') + 1);
+        const scope = access.signed ? 'private' : 'public';
         return await sendFromDisk(request, reply, dir, file, {
           contentType: CONTENT_TYPES[extension]!,
-          cacheControl: `${access.signed ? 'private' : 'public'}, max-age=${YEAR_SECONDS}, immutable`,
+          // The poster is replaced in place; a segment name is never reused.
+          cacheControl:
+            file === POSTER ? `${scope}, no-cache` : `${scope}, max-age=${YEAR_SECONDS}, immutable`,
           missing: NOT_FOUND_MESSAGE,
         });
       } catch (error) {

@@ -2,7 +2,8 @@
 // `/hls/{sessionId}/{file}`: content types, caching, the signed rules (token, session, site,
 // expiry), the playlist carrying the token on to its segments, no way out of the folder, and no
 // token in the request logs.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -377,6 +378,69 @@ describe(`HLS files, signed playback (${dialect})`, () => {
       expect(errorCodeOf(reply)).toBe('PLAYBACK_TOKEN_EXPIRED');
     } finally {
       clockOffsetMs = 0;
+    }
+  });
+});
+
+describe(`live posters (${dialect})`, () => {
+  /** A JPEG as the media backend writes it: one frame made by ffmpeg, in the session's folder. */
+  function writePoster(sessionId: string): Buffer {
+    const file = join(dataDir, 'hls', sessionId, 'poster.jpg');
+    execFileSync('ffmpeg', [
+      ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x180', '-frames:v', '1'],
+      file,
+    ]);
+    return readFileSync(file);
+  }
+  const sessionRead = async (sessionId: string, token?: string) =>
+    (await api.call('GET', `/api/sessions/${sessionId}`, { token })).body.data;
+
+  it('names the poster on the session read once there is one, and serves it like the playlist', async () => {
+    const { owner, sessionId } = await liveSession('public');
+    expect((await sessionRead(sessionId)).poster_url).toBeNull();
+    expect((await hls(`/hls/${sessionId}/poster.jpg`)).status).toBe(404);
+
+    const jpeg = writePoster(sessionId);
+    const read = await sessionRead(sessionId);
+    expect(read.poster_url).toBe(`http://vidinfra.test/hls/${sessionId}/poster.jpg`);
+    const poster = await hls(new URL(read.poster_url).pathname);
+    expect(poster.status).toBe(200);
+    expect(poster.headers['content-type']).toBe('image/jpeg');
+    expect(poster.headers['cache-control']).toBe('public, no-cache');
+    expect(poster.response.rawPayload.equals(jpeg)).toBe(true);
+
+    expect(
+      (await api.call('POST', `/api/sessions/${sessionId}/end`, { token: owner.token })).status,
+    ).toBe(200);
+    expect((await sessionRead(sessionId)).poster_url).toBeNull();
+  });
+
+  it("takes a signed playback's thumbnail token, from an allowed site", async () => {
+    const { sessionId } = await liveSession('private');
+    const viewer = await api.account('viewer');
+    const playback = await playbackOf(sessionId, viewer.token);
+    const jpeg = writePoster(sessionId);
+    expect((await sessionRead(sessionId, viewer.token)).poster_url).toBe(
+      `http://vidinfra.test/hls/${sessionId}/poster.jpg`,
+    );
+    const path = `/hls/${sessionId}/poster.jpg`;
+    const poster = await hls(`${path}?token=${playback.thumbnail_restriction_token}`, {
+      referer: SITE,
+    });
+    expect(poster.status).toBe(200);
+    expect(poster.headers['cache-control']).toBe('private, no-cache');
+    expect(poster.response.rawPayload.equals(jpeg)).toBe(true);
+    for (const [url, headers] of [
+      [path, { referer: SITE }],
+      [`${path}?token=${playback.playback_restriction_token}`, { referer: SITE }],
+      [
+        `${path}?token=${playback.thumbnail_restriction_token}`,
+        { referer: 'https://evil.example/' },
+      ],
+    ] as const) {
+      const refused = await hls(url, headers);
+      expect(refused.status, url).toBe(403);
+      expect(errorCodeOf(refused)).toBe('FORBIDDEN');
     }
   });
 });

@@ -707,9 +707,40 @@ describe(`sessions: joining and media access (${dialect})`, () => {
       status: 'live',
       output: 'starting',
       viewers: 2,
+      reporting_players: 0,
+      viewer_latency_p50_ms: null,
+      viewer_latency_p95_ms: null,
+      rebuffer_ratio: null,
     });
     expect(Date.parse(health.body.data.checked_at)).not.toBeNaN();
     expectError(await api.call('GET', path, { token: people.moderator.token }), 403, 'FORBIDDEN');
+  });
+
+  it("sums up the players' playback reports of the last 30 s in the stream health", async () => {
+    const { people, sessionId } = await cast(api, 'live');
+    // What the realtime gateway hands in for each `playback:report` of a watching socket.
+    const figures = { bitrate_bps: 2e6, period_ms: 10_000, stalls: 0, stall_ms: 0 };
+    for (const [player, latency_ms, stall_ms] of [
+      ['socket-a', 2000, 0],
+      ['socket-b', 3000, 1000],
+      ['socket-c', 9000, 2000],
+      ['socket-a', 2500, 0], // a's newer report replaces its first
+    ] as const) {
+      await api.services.viewerReports.report(player, {
+        session_id: sessionId,
+        ...figures,
+        latency_ms,
+        stall_ms,
+        stalls: stall_ms ? 1 : 0,
+      });
+    }
+    const health = await api.call('GET', at(`${sessionId}/health`), { token: people.owner.token });
+    expect(health.body.data).toMatchObject({
+      reporting_players: 3,
+      viewer_latency_p50_ms: 3000,
+      viewer_latency_p95_ms: 9000,
+      rebuffer_ratio: 0.1,
+    });
   });
 
   it('makes a one-time studio URL that signs the host in once', async () => {

@@ -9,7 +9,11 @@ import {
 } from '@vidinfra/domain';
 import type { Actor, ResourceKind, Services } from '@vidinfra/services';
 
-type ActionName = Exclude<keyof typeof CLIENT_ACTIONS, 'subscribe' | 'unsubscribe' | 'resync'>;
+/** The actions answered by the services alone (the others need the socket: see gateway.ts). */
+type ActionName = Exclude<
+  keyof typeof CLIENT_ACTIONS,
+  'subscribe' | 'unsubscribe' | 'resync' | 'playback:report'
+>;
 export type ActionHandlers = Record<
   ActionName,
   (actor: Actor, payload: unknown) => Promise<unknown>

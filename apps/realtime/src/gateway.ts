@@ -163,6 +163,14 @@ export function createGateway(options: GatewayOptions) {
           complete: events.length < RESYNC_BATCH,
         };
       }
+      if (name === 'playback:report') {
+        // A watching player: a socket in the session's channel (so its access was checked).
+        const report = parse(CLIENT_ACTIONS[name].payload, payload);
+        if (!socket.rooms.has(sessionChannel(report.session_id))) {
+          throw new DomainError('FORBIDDEN', `subscribe to session:${report.session_id} first`);
+        }
+        return services.viewerReports.report(socket.id, report);
+      }
       if (!Object.hasOwn(CLIENT_ACTIONS, name))
         throw new DomainError('NOT_FOUND', `unknown event ${name}`);
       if (!actor) throw new DomainError('UNAUTHORIZED', 'sign in first');

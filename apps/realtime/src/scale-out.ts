@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
+import { redisReportStore } from './playback-reports.ts';
 
 const LEADER_KEY = 'vidinfra:realtime:relay-leader';
 const CHANNEL_PREFIX = 'socket.io';
@@ -59,6 +60,8 @@ export async function redisScaleOut(url: string, options: { leaseMs?: number } =
     nodeId,
     adapter: createAdapter(client as never, { channelPrefix: CHANNEL_PREFIX }),
     isLeader,
+    /** The players' playback reports, shared by every node. */
+    reportStore: redisReportStore(client),
     /**
      * Resolves once the adapter of the node `adapterUid` has subscribed to its Redis channels.
      * The adapter subscribes in the background and does not handle its SUBSCRIBE failing: a

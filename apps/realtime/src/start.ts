@@ -17,6 +17,7 @@ export async function startGateway(
 ) {
   const { redisUrl, metrics, ...gatewayOptions } = options;
   const scale = redisUrl ? await redisScaleOut(redisUrl) : null;
+  if (scale) services.viewerReports.useStore(scale.reportStore);
   const gateway = createGateway({
     services,
     httpServer,

@@ -94,4 +94,55 @@ describe(`client actions go through the services (${dialect})`, () => {
       'join_request.created',
     ]);
   });
+
+  it("takes a watching player's playback report with a typed ack; stores nothing it refuses", async () => {
+    const { sessionId } = await rt.liveSession();
+    const figures = {
+      latency_ms: 4000,
+      stalls: 1,
+      stall_ms: 500,
+      bitrate_bps: 2e6,
+      period_ms: 1e4,
+    };
+    const quality = () => rt.services.viewerReports.quality(sessionId);
+    // An anonymous player of a public session: watching is following the session's channel.
+    const player = await rt.connected(rt.node.url, null);
+    expect(await request(player, 'playback:report', { session_id: sessionId, ...figures })).toEqual(
+      { ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) },
+    );
+    await request(player, 'subscribe', { channel: sessionChannel(sessionId) });
+    for (const bad of [
+      { session_id: sessionId, ...figures, stall_ms: 20_000 },
+      { session_id: sessionId, ...figures, latency_ms: 'slow' },
+      { session_id: sessionId },
+      'not an object',
+    ]) {
+      expect(await request(player, 'playback:report', bad), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_ERROR' },
+      });
+    }
+    expect((await quality()).reporting_players).toBe(0);
+
+    const sent = await request(player, 'playback:report', { session_id: sessionId, ...figures });
+    expect(sent).toEqual({
+      ok: true,
+      data: { session_id: sessionId, received_at: expect.any(String) },
+    });
+    const second = await rt.connected(rt.node.url, (await rt.account('viewer')).token);
+    await request(second, 'subscribe', { channel: sessionChannel(sessionId) });
+    await request(second, 'playback:report', {
+      session_id: sessionId,
+      ...figures,
+      latency_ms: 8000,
+      stalls: 0,
+      stall_ms: 0,
+    });
+    expect(await quality()).toEqual({
+      reporting_players: 2,
+      viewer_latency_p50_ms: 4000,
+      viewer_latency_p95_ms: 8000,
+      rebuffer_ratio: 0.025,
+    });
+  });
 });

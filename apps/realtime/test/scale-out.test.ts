@@ -151,6 +151,52 @@ describe(`scale-out on Redis (${dialect})`, () => {
     expect(await rt.db.repos.attendance.intervals(sessionId)).toHaveLength(1);
   });
 
+  it("sums up players' playback reports from every node (a Redis hash)", async () => {
+    const [here, there] = [createServices(rt.services.deps), createServices(rt.services.deps)];
+    const [a, b] = [
+      await startGateway(createServer(), here, { redisUrl: redis.url }),
+      await startGateway(createServer(), there, { redisUrl: redis.url }),
+    ];
+    try {
+      const { sessionId } = await rt.liveSession();
+      const figures = {
+        latency_ms: 3000,
+        stalls: 0,
+        stall_ms: 0,
+        bitrate_bps: 1e6,
+        period_ms: 1e4,
+      };
+      for (const [started, latency_ms] of [
+        [a, 3000],
+        [b, 5000],
+      ] as const) {
+        await new Promise<void>((resolve) => started.gateway.io.httpServer.listen(0, resolve));
+        const port = (started.gateway.io.httpServer.address() as { port: number }).port;
+        const player = await rt.connected(`http://127.0.0.1:${port}`, null);
+        await request(player, 'subscribe', { channel: sessionChannel(sessionId) });
+        expect(
+          await request(player, 'playback:report', {
+            session_id: sessionId,
+            ...figures,
+            latency_ms,
+          }),
+        ).toMatchObject({ ok: true });
+        player.disconnect();
+      }
+      for (const services of [here, there]) {
+        expect(await services.viewerReports.quality(sessionId)).toMatchObject({
+          reporting_players: 2,
+          viewer_latency_p50_ms: 3000,
+          viewer_latency_p95_ms: 5000,
+        });
+      }
+      expect((await rt.services.viewerReports.quality(sessionId)).reporting_players).toBe(0);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('starts a gateway only once its adapter listens on Redis: closing it at once leaves nothing unhandled', async () => {
     const services = createServices(rt.services.deps);
     const seen = await unhandledDuring(async () => {

@@ -18,6 +18,7 @@ export { CLOSE as INGEST_CLOSE_CODES } from './local/close-codes.ts';
 export {
   hlsDir,
   hlsRoot,
+  POSTER_NAME,
   recordingFile,
   recordingPartsDir,
   recordingsDir,

@@ -20,6 +20,7 @@ import { recordingsService } from './recordings.ts';
 import { mediaFollower } from './media-events.ts';
 import { outboxService } from './outbox.ts';
 import { realtimeNodesService } from './realtime-nodes.ts';
+import { viewerReportsService } from './viewer-reports.ts';
 
 export type { Actor } from './actor.ts';
 export type { Deps, ServiceConfig } from './deps.ts';
@@ -47,6 +48,7 @@ export {
 } from './runtime/create.ts';
 export type { MetricsAnswer, MetricsRequest, RuntimeMetrics } from './runtime/metrics.ts';
 export { recordEvent } from './events.ts';
+export { REPORT_WINDOW_MS, type PlaybackReportStore, type StoredReport } from './viewer-reports.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { AUTH_CODE_TTL_SECONDS } from './auth/service.ts';
 export { loginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter.ts';
@@ -57,6 +59,7 @@ export function createServices(deps: Deps, options: { loginLimiter?: LoginLimite
   // reports becomes state and events.
   const mediaEvents = mediaFollower(deps, recordings.applyMediaEvent);
   const stopFollowingMedia = mediaEvents.follow();
+  const viewerReports = viewerReportsService(deps);
   return {
     deps,
     loginLimiter: options.loginLimiter ?? loginLimiter(),
@@ -64,7 +67,8 @@ export function createServices(deps: Deps, options: { loginLimiter?: LoginLimite
     auth: authService(deps),
     health: healthService(deps),
     rooms: roomsService(deps),
-    sessions: sessionsService(deps),
+    sessions: sessionsService(deps, viewerReports),
+    viewerReports,
     participants: participantsService(deps),
     presets: presetsService(deps),
     reminders: remindersService(deps),

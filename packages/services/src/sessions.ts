@@ -6,12 +6,13 @@ import { sessionCatalog } from './sessions/catalog.ts';
 import { sessionLifecycle } from './sessions/lifecycle.ts';
 import { playbackReader } from './sessions/playback.ts';
 import { sessionPlanning } from './sessions/planning.ts';
+import type { ViewerReportsService } from './viewer-reports.ts';
 
-export const sessionsService = (deps: Deps) => ({
+export const sessionsService = (deps: Deps, viewerReports: ViewerReportsService) => ({
   ...sessionCatalog(deps),
   ...sessionPlanning(deps),
   ...sessionLifecycle(deps),
-  ...sessionMediaAccess(deps),
+  ...sessionMediaAccess(deps, viewerReports),
   ...publisherAdmission(deps),
   ...playbackReader(deps),
 });

@@ -14,6 +14,7 @@ describe('CLIENT_ACTIONS', () => {
         'hand:lower',
         'hand:raise',
         'join_request:create',
+        'playback:report',
         'poll:vote',
         'resync',
         'subscribe',
@@ -32,8 +33,30 @@ describe('CLIENT_ACTIONS', () => {
     ['subscribe', { channel: sessionChannel(session_id) }],
     ['unsubscribe', { channel: `session:${session_id}:staff` }],
     ['resync', { channel: sessionChannel(session_id), after_seq: 12 }],
+    [
+      'playback:report',
+      { session_id, latency_ms: 4200, stalls: 1, stall_ms: 800, bitrate_bps: 2e6, period_ms: 1e4 },
+    ],
   ] as const)('%s accepts %j', (action, payload) => {
     expect(CLIENT_ACTIONS[action].payload.safeParse(payload).success).toBe(true);
+  });
+
+  it('refuses a playback report with impossible figures', () => {
+    const report = CLIENT_ACTIONS['playback:report'].payload;
+    const good = {
+      session_id,
+      latency_ms: 4200,
+      stalls: 1,
+      stall_ms: 800,
+      bitrate_bps: 2e6,
+      period_ms: 1e4,
+    };
+    rejectsAt(report, { ...good, stall_ms: 20_000 }, ['stall_ms']);
+    rejectsAt(report, { ...good, latency_ms: -1 }, ['latency_ms']);
+    rejectsAt(report, { ...good, period_ms: 0 }, ['period_ms']);
+    rejectsAt(report, { ...good, stalls: 1.5 }, ['stalls']);
+    rejectsAt(report, { ...good, session_id: 'nope' }, ['session_id']);
+    rejectsAt(report, { ...good, user_id: session_id }, []);
   });
 
   it('applies the REST rules to the same fields', () => {

@@ -12,6 +12,7 @@ import {
 } from '../schemas/stage-requests.ts';
 import { ChannelName } from './channels.ts';
 import { RealtimeEnvelope } from './events.ts';
+import { PlaybackReport, PlaybackReportResult } from './playback-report.ts';
 
 const SessionTarget = z.strictObject({ session_id: Id });
 const ChannelRequest = z.strictObject({ channel: ChannelName });
@@ -44,6 +45,8 @@ export const CLIENT_ACTIONS = {
   subscribe: { payload: ChannelRequest, result: SubscribeResult },
   unsubscribe: { payload: ChannelRequest, result: ChannelResult },
   resync: { payload: ResyncRequest, result: ResyncResult },
+  /** From a socket in the session's channel (a watching player); nothing stored when refused. */
+  'playback:report': { payload: PlaybackReport, result: PlaybackReportResult },
 } as const satisfies Record<string, { payload: z.ZodType; result: z.ZodType }>;
 
 export type ClientActionName = keyof typeof CLIENT_ACTIONS;

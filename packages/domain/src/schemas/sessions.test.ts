@@ -153,9 +153,22 @@ describe('operation responses', () => {
       fps: 30,
       segment_age_seconds: 1.2,
       viewers: 12,
+      reporting_players: 3,
+      viewer_latency_p50_ms: 4100,
+      viewer_latency_p95_ms: 6900,
+      rebuffer_ratio: 0.02,
       checked_at: AT,
     };
     expect(parses(StreamHealthResponse, health)).toEqual(health);
     rejectsAt(StreamHealthResponse, { ...health, output: 'exploded' }, ['output']);
+    rejectsAt(StreamHealthResponse, { ...health, rebuffer_ratio: 1.5 }, ['rebuffer_ratio']);
+    const unreported = {
+      ...health,
+      reporting_players: 0,
+      viewer_latency_p50_ms: null,
+      viewer_latency_p95_ms: null,
+      rebuffer_ratio: null,
+    };
+    expect(parses(StreamHealthResponse, unreported)).toEqual(unreported);
   });
 });

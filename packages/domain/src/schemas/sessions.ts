@@ -56,6 +56,12 @@ const sessionFields = {
    * may watch it without signing in, as they could the live stream.
    */
   recording_url: Url.optional(),
+  /**
+   * On the session read: a JPEG of the live stream, renewed every 10 s (served with the
+   * playlist's rules; a signed playback's takes the thumbnail token), or null when there is none
+   * (not live, or no frame yet).
+   */
+  poster_url: Url.nullable().optional(),
   created_at: Timestamp,
   updated_at: Timestamp,
 };
@@ -172,6 +178,13 @@ export const StreamHealthResponse = z
     /** Encoder speed (1 = real time; below 1 the output falls behind). */
     speed: z.number().nonnegative().optional(),
     viewers: Count,
+    /** Players whose playback reports (`playback:report`) of the last 30 s count below. */
+    reporting_players: Count,
+    /** How far behind live those players are: median and 95th percentile; null without reports. */
+    viewer_latency_p50_ms: z.number().nonnegative().nullable(),
+    viewer_latency_p95_ms: z.number().nonnegative().nullable(),
+    /** Time spent stalled over time watched, 0–1; null without reports. */
+    rebuffer_ratio: z.number().min(0).max(1).nullable(),
     checked_at: Timestamp,
   })
   .meta({ id: 'StreamHealthResponse' });

@@ -38,6 +38,8 @@ export interface LocalMediaOptions {
    * to three segment lengths of the session's latency mode plus 2 s.
    */
   idleTimeoutMs?: number;
+  /** How often a live session's poster (a frame of its newest segment) is renewed. */
+  posterIntervalMs?: number;
   log?: MediaLog;
 }
 
@@ -60,6 +62,7 @@ export function resolveOptions(options: LocalMediaOptions): ResolvedOptions {
     endedRetentionMs: options.endedRetentionMs ?? 60_000,
     heartbeatMs: options.heartbeatMs ?? 5000,
     firstMessageTimeoutMs: options.firstMessageTimeoutMs ?? 10_000,
+    posterIntervalMs: options.posterIntervalMs ?? 10_000,
     log: options.log ?? silent,
   };
 }
@@ -74,6 +77,8 @@ export const idleTimeoutMs = (options: ResolvedOptions, segmentSeconds: number) 
 /** Where every session's HLS folder lives. */
 export const hlsRoot = (dataDir: string) => join(dataDir, 'hls');
 export const hlsDir = (dataDir: string, sessionId: string) => join(hlsRoot(dataDir), sessionId);
+/** A live session's poster: a frame of its newest segment (see poster.ts). */
+export const POSTER_NAME = 'poster.jpg';
 export const recordingsDir = (dataDir: string) => join(dataDir, 'recordings');
 /** A finished recording. */
 export const recordingFile = (dataDir: string, recordingId: string) =>

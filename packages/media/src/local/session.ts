@@ -25,6 +25,7 @@ import { hlsDir, idleTimeoutMs, LATENCY, type ResolvedOptions } from './options.
 import { Publisher } from './publisher.ts';
 import type { Recorder } from './recorder.ts';
 import type { IndexedSegment } from './segment-index.ts';
+import { PosterWriter } from './poster.ts';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -38,6 +39,7 @@ export class LocalSession {
   private segmentSeconds: number = LATENCY.standard.segmentSeconds;
   private ended = false;
   private output: HlsOutput | null = null;
+  private poster: PosterWriter | null = null;
   private publisher: Publisher | null = null;
   private readonly removed = new Set<string>();
   private graceTimer: NodeJS.Timeout | null = null;
@@ -77,6 +79,12 @@ export class LocalSession {
       // A directory left by an earlier process belongs to a playlist nobody continues.
       rmSync(this.dir, { recursive: true, force: true });
       mkdirSync(this.dir, { recursive: true });
+      this.poster = new PosterWriter(
+        this.dir,
+        this.options.ffmpegPath,
+        this.options.posterIntervalMs,
+        this.options.log,
+      );
       this.output = new HlsOutput(
         this.dir,
         segmentSeconds,
@@ -258,6 +266,7 @@ export class LocalSession {
       this.setState('running');
     }
     for (const parts of this.recorder.partsOf(this.id)) parts.add(this.dir, segment);
+    if (this.publisher) this.poster?.segmentWritten(segment.name);
     this.wakeSegmentWaiters();
     void this.checkQuota();
   }

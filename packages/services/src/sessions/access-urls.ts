@@ -1,5 +1,5 @@
 // Getting into a session's media: join and monitor tokens, the one-time studio URL, the share
-// URLs, and the health of its output.
+// URLs, and the health of its output and of its viewers' playback.
 import {
   DomainError,
   isHostSide,
@@ -17,6 +17,7 @@ import type { Deps } from '../deps.ts';
 import type { MediaGrant } from '@vidinfra/media';
 import { iso } from '../mappers.ts';
 import { expiresAt } from '../tokens.ts';
+import type { ViewerReportsService } from '../viewer-reports.ts';
 import { livePlaybackId, MEDIA_TOKEN_TTL_SECONDS, requireMedia } from './shared.ts';
 
 type Source = NonNullable<MediaGrant['canPublishSources']>[number];
@@ -39,7 +40,7 @@ export const embedHtml = (src: string, title: string) =>
   `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="640" height="360" ` +
   `frameborder="0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen></iframe>`;
 
-export const sessionMediaAccess = (deps: Deps) => {
+export const sessionMediaAccess = (deps: Deps, viewerReports: ViewerReportsService) => {
   const { db, config, media, now } = deps;
   const auth = authService(deps);
   const sessionUrl = (id: string) => `${config.publicUrl}/sessions/${id}`;
@@ -135,9 +136,10 @@ export const sessionMediaAccess = (deps: Deps) => {
 
     async health({ session }: LoadedSession): Promise<StreamHealthResponse> {
       await requireMedia(media);
-      const [output, viewers] = await Promise.all([
+      const [output, viewers, quality] = await Promise.all([
         media.outputStatus(session.id),
         db.repos.sessions.viewerCount(session.id),
+        viewerReports.quality(session.id),
       ]);
       return {
         session_id: session.id,
@@ -148,6 +150,7 @@ export const sessionMediaAccess = (deps: Deps) => {
         segment_age_seconds: output.segmentAgeSeconds,
         speed: output.speed,
         viewers,
+        ...quality,
         checked_at: iso(now()),
       };
     },

@@ -6,7 +6,10 @@ import type {
   SessionListResponse,
   SessionResponse,
 } from '@vidinfra/domain';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Room } from '@vidinfra/db';
+import { hlsDir, POSTER_NAME } from '@vidinfra/media';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { watchSeconds } from '../attendance-math.ts';
@@ -26,9 +29,16 @@ const windowOf = (query: SessionListQuery) => ({
 });
 
 export const sessionCatalog = (deps: Deps) => {
-  const { db, media, now, config } = deps;
+  const { db, config, media, now } = deps;
   const respond = sessionResponder(deps);
   const fileTokens = recordingFileTokens(config);
+  /** The live poster's URL once the media backend wrote one (the local backend does). */
+  const posterUrl = async (sessionId: string): Promise<string | null> => {
+    if (!config.dataDir) return null;
+    const file = join(hlsDir(config.dataDir, sessionId), POSTER_NAME);
+    if (!(await stat(file).catch(() => null))) return null;
+    return new URL(POSTER_NAME, media.hlsUrl(sessionId)).toString();
+  };
   const scopeOf = (libraryId: string | null) => libraryId ?? undefined;
 
   const listed = async (
@@ -55,11 +65,14 @@ export const sessionCatalog = (deps: Deps) => {
 
     /**
      * From the access's one read (the session, its room and its viewer count), with what anyone
-     * may play when its default playback is public: the live HLS while live, the recording's
-     * file once ended.
+     * may play when its default playback is public (the live HLS while live, the recording's file
+     * once ended) and the live poster once the media backend wrote one.
      */
     async get({ session, room, viewers }: SessionAccess): Promise<SessionResponse> {
-      const response = toSessionResponse(session, room, viewers);
+      const response = {
+        ...toSessionResponse(session, room, viewers),
+        poster_url: session.status === 'live' ? await posterUrl(session.id) : null,
+      };
       if (session.status !== 'live' && session.status !== 'ended') return response;
       const playback = await db.repos.playbacks.defaultFor(session.id);
       if (!playback || playback.signed) return response;

@@ -16,6 +16,7 @@ import {
   domainAllowed,
   playbackTokens,
   requestingHost,
+  type PlaybackTokenUse,
 } from '../playback-tokens.ts';
 import { recordingFileTokens } from '../recordings/file-token.ts';
 import { expiresAt } from '../tokens.ts';
@@ -155,20 +156,22 @@ export const playbackReader = ({ db, config, media, now }: Deps) => {
 
     /**
      * The rule for the session's HLS files. NOT_FOUND while the session (or its playback) does
-     * not exist. A public default playback: anyone. A signed one: a playback token of this
-     * session (FORBIDDEN / PLAYBACK_TOKEN_EXPIRED) from a page on one of its allowed domains; a
-     * request naming no page (no Origin, no Referer) is refused, as Mux does unless told to
-     * allow it: browsers send one, so only non-browser clients would be let through.
+     * not exist. A public default playback: anyone. A signed one: a `use` token (the poster's
+     * is the thumbnail token) of this session (FORBIDDEN / PLAYBACK_TOKEN_EXPIRED) from a page on
+     * one of its allowed domains; a request naming no page (no Origin, no Referer) is refused, as
+     * Mux does unless told to allow it: browsers send one, so only non-browser clients would be
+     * let through.
      */
     async authorizeHls(
       sessionId: string,
       request: { token: string | null; origin?: string; referer?: string },
+      use: PlaybackTokenUse = 'playback',
     ): Promise<HlsAccess> {
       const playback = await db.repos.playbacks.defaultFor(sessionId);
       if (!playback) throw new DomainError('NOT_FOUND', 'no playback for this session');
       if (!playback.signed) return { signed: false };
       if (!request.token) throw new DomainError('FORBIDDEN', 'this playback needs ?token=');
-      const grant = await tokens.verify(request.token, 'playback', now());
+      const grant = await tokens.verify(request.token, use, now());
       if (grant.sessionId !== sessionId) {
         throw new DomainError('FORBIDDEN', 'the token is for another session');
       }
