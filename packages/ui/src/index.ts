@@ -9,3 +9,7 @@ export { formatCountdown, formatDateTime } from './when.ts';
 export { LivePlayer } from './player/LivePlayer.tsx';
 export { liveHlsConfig } from './player/live-hls-config.ts';
 export { showServerErrors, useSchemaForm } from './forms.ts';
+export type { LivePlayerProps, PlayheadClock } from './player/LivePlayer.tsx';
+export { ChatList, type ChatListMessage, type ChatListProps } from './chat/ChatList.tsx';
+export { StaffBadge } from './chat/StaffBadge.tsx';
+export { PollCard, type PollCardProps } from './polls/PollCard.tsx';

@@ -17,6 +17,10 @@ export function liveHlsConfig(mode: LatencyMode): Partial<HlsConfig> {
   };
 }
 
-/** Safari and iOS play HLS themselves. */
+/**
+ * Safari and iOS play HLS themselves, and tell the stream's program date time (getStartDate).
+ * Chromium's newer native HLS tells neither that nor honours the live tuning: hls.js plays there.
+ */
 export const playsHlsNatively = (video: HTMLVideoElement) =>
-  video.canPlayType('application/vnd.apple.mpegurl') !== '';
+  video.canPlayType('application/vnd.apple.mpegurl') !== '' &&
+  typeof (video as { getStartDate?: unknown }).getStartDate === 'function';

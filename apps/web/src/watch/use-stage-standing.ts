@@ -1,0 +1,75 @@
+// Where the viewer stands with the stage: their hand (up, in line, approved, declined) and
+// whether they are on stage with which permissions — loaded once signed in, then kept current
+// by the feed (hand outcomes on their own channel, stage changes on the session's).
+import { useQuery } from '@tanstack/react-query';
+import type { HandRaiseResponse, StageParticipantResponse } from '@vidinfra/domain';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api.ts';
+import { useEngage, useFeedEvents } from './engage-context.ts';
+
+export function useStageStanding() {
+  const { session, me, banned } = useEngage();
+  const [hand, setHand] = useState<HandRaiseResponse | null>(null);
+  const [onStage, setOnStage] = useState<StageParticipantResponse | null>(null);
+  const [removedReason, setRemovedReason] = useState<string | null>(null);
+  const signedIn = Boolean(me) && !banned;
+  /** The viewer left by themselves: their own removal event needs no explaining. */
+  const leftByThemselves = useRef(false);
+
+  const myHand = useQuery({
+    queryKey: ['stage', 'my-hand', session.id, me?.id],
+    enabled: signedIn,
+    queryFn: () => api.stage.myHand.query({ id: session.id }),
+  });
+  const stage = useQuery({
+    queryKey: ['stage', 'list', session.id, me?.id],
+    enabled: signedIn,
+    queryFn: () => api.stage.list.query({ id: session.id }),
+  });
+  useEffect(() => {
+    if (myHand.data) setHand(myHand.data.hand);
+  }, [myHand.data]);
+  useEffect(() => {
+    if (stage.data) setOnStage(stage.data.items.find((p) => p.user_id === me?.id) ?? null);
+  }, [stage.data, me?.id]);
+
+  useFeedEvents((event) => {
+    switch (event.event) {
+      case 'hand.approved':
+      case 'hand.rejected':
+        return setHand(event.payload);
+      case 'stage.participant_added':
+      case 'stage.permissions_updated':
+        if (event.payload.user_id === me?.id) {
+          setRemovedReason(null);
+          setOnStage(event.payload);
+        }
+        return;
+      case 'stage.participant_removed':
+        if (event.payload.user_id !== me?.id) return;
+        setOnStage(null);
+        setHand(null);
+        if (!leftByThemselves.current) {
+          const reason = event.payload.reason;
+          setRemovedReason(
+            `The host took you off the stage${reason ? ` (${reason})` : ''}. You are back to watching.`,
+          );
+        }
+        leftByThemselves.current = false;
+        return;
+    }
+  });
+
+  return {
+    hand,
+    setHand,
+    onStage,
+    leftStage: () => {
+      leftByThemselves.current = true;
+      setOnStage(null);
+      setHand(null);
+      setRemovedReason(null);
+    },
+    removedReason,
+  };
+}

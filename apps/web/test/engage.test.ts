@@ -1,0 +1,224 @@
+// The watch page's live companions in Debian's Chromium against the server as `npm start` runs
+// it, on a session published through the ingest: an anonymous viewer's video plays; they chat
+// as a guest (asked their name once), vote, raise a hand; the host approves it and the viewer's
+// stage panel shows their own camera (Chromium's fake device); a ban closes their chat live.
+// Chat in step with the picture: another person's message waits for the playhead; with the
+// switch off it shows at once. At a desktop and a 360 px phone size, with screenshots.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
+import { publishTestPattern } from './support/publish.ts';
+import { restClient } from './support/rest.ts';
+import { ADMIN, startServer, type RunningServer } from './support/server.ts';
+
+const TITLE = 'Live with chat';
+
+let server: RunningServer;
+let browser: Browser;
+let host: ReturnType<typeof restClient>;
+let publisher: { stop(): Promise<void> } | null = null;
+let sessionId = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  host = restClient(server.baseUrl);
+  await host.login(ADMIN.email, ADMIN.password);
+  const room = await host.call<{ id: string }>('POST', '/rooms', {
+    name: 'Engage test room',
+    visibility: 'public',
+  });
+  sessionId = await host.session(room.id, TITLE, 60_000);
+  const joined = await host.call<{ ws_url: string; token: string }>(
+    'POST',
+    `/sessions/${sessionId}/join`,
+  );
+  await host.call('POST', `/sessions/${sessionId}/webcam_hls`);
+  publisher = await publishTestPattern(
+    `${joined.ws_url}/sessions/${sessionId}?token=${joined.token}`,
+    240,
+  );
+  const playlist = `${server.baseUrl}/hls/${sessionId}/index.m3u8`;
+  await vi.waitUntil(
+    async () => {
+      const response = await fetch(playlist);
+      return response.ok && ((await response.text()).match(/#EXTINF/g)?.length ?? 0) >= 2;
+    },
+    { timeout: 30_000, interval: 200 },
+  );
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await publisher?.stop();
+  await server?.stop();
+});
+
+/** Opens the watch page and waits until the video plays a frame that is not blank. */
+async function watch(page: Page) {
+  await page.goto(`${server.baseUrl}/sessions/${sessionId}`);
+  await page.getByRole('heading', { name: TITLE }).waitFor();
+  await page.waitForFunction(
+    () => (document.querySelector('video')?.currentTime ?? 0) > 1,
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
+  // A frame that is not blank: the test pattern's average brightness, read through a canvas.
+  await page.waitForFunction(
+    () => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="live-player"]')!;
+      const canvas = document.createElement('canvas');
+      canvas.width = 32;
+      canvas.height = 18;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(video, 0, 0, 32, 18);
+      const pixels = context.getImageData(0, 0, 32, 18).data;
+      let sum = 0;
+      for (let i = 0; i < pixels.length; i += 4)
+        sum += pixels[i]! + pixels[i + 1]! + pixels[i + 2]!;
+      return sum / (pixels.length / 4) / 3 > 10;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+  await page.getByRole('log').waitFor();
+}
+
+const chatLog = (page: Page) => page.getByRole('log');
+
+async function sendChat(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+describe.each(VIEWPORTS)('the watch page at $width×$height', (viewport) => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  const guestName = `Guest ${viewport.name}`;
+
+  beforeAll(async () => {
+    context = await browser.newContext({
+      viewport: { width: viewport.width, height: viewport.height },
+      permissions: ['camera', 'microphone'],
+    });
+    ({ page, errors } = await openPage(context));
+  });
+  afterAll(() => context.close());
+
+  it('an anonymous viewer watches, chats as a guest, votes, and goes on stage', async () => {
+    await watch(page);
+
+    // The first message asks for a name, makes the guest, and shows at once.
+    await sendChat(page, `Hello from the ${viewport.name}`);
+    const dialog = page.getByRole('dialog', { name: 'Choose your name' });
+    await dialog.waitFor();
+    await shot(page, 'engage-guest-name', viewport.name);
+    await dialog.getByRole('textbox', { name: 'Display name' }).fill(guestName);
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await chatLog(page).getByText(`Hello from the ${viewport.name}`).waitFor();
+    await chatLog(page).getByText(`${guestName} (you)`).first().waitFor();
+    await page.getByRole('button', { name: `Account menu of ${guestName}` }).waitFor();
+
+    // The host's poll opens (after the playhead reaches it); the guest votes and changes it.
+    const question = `Best colour (${viewport.name})?`;
+    await host.call('POST', `/sessions/${sessionId}/polls`, {
+      question,
+      options: ['Red', 'Blue'],
+    });
+    const poll = page.getByRole('region', { name: `Poll: ${question}` });
+    await poll.getByRole('radio', { name: 'Red' }).check({ timeout: 30_000 });
+    await poll.getByRole('button', { name: 'Vote' }).click();
+    await poll.getByText('Red (your vote)').waitFor();
+    await poll.getByText('1 vote').waitFor();
+    await poll.getByRole('button', { name: 'Change my vote' }).click();
+    await poll.getByRole('radio', { name: 'Blue' }).check();
+    await poll.getByRole('button', { name: 'Change vote' }).click();
+    await poll.getByText('Blue (your vote)').waitFor();
+    await poll.getByText('1 vote').waitFor();
+
+    // Raise a hand; the host approves it; the stage panel shows the guest's camera.
+    await page.getByRole('button', { name: 'Raise hand' }).click();
+    await page.getByText(/Your hand is up/).waitFor();
+    await shot(page, 'engage-hand-up', viewport.name);
+    const hands = await host.call<{ items: { user_id: string; display_name: string }[] }>(
+      'GET',
+      `/sessions/${sessionId}/hands`,
+    );
+    const mine = hands.items.find((hand) => hand.display_name === guestName);
+    expect(mine).toBeDefined();
+    await host.call('POST', `/sessions/${sessionId}/hands/${mine!.user_id}/approve`);
+    await page.getByRole('heading', { name: 'You are on stage' }).waitFor();
+    await page.waitForFunction(
+      () => {
+        const preview = document.querySelector<HTMLVideoElement>('[data-testid="stage-preview"]');
+        return (preview?.videoWidth ?? 0) > 0 && (preview?.currentTime ?? 0) > 0;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    await page.getByRole('button', { name: 'Mute microphone' }).click();
+    await page.getByRole('button', { name: 'Unmute microphone' }).waitFor();
+    await expectNamedButtons(page);
+    await shot(page, 'engage-on-stage', viewport.name);
+    expect(errors).toEqual([]);
+  });
+
+  it('a banned viewer’s chat box closes live', async () => {
+    const hands = await host.call<{ items: { user_id: string; display_name: string }[] }>(
+      'GET',
+      `/sessions/${sessionId}/stage`,
+    );
+    const guest = hands.items.find((p) => p.display_name === guestName);
+    expect(guest).toBeDefined();
+    await host.call('POST', `/sessions/${sessionId}/bans`, {
+      user_id: guest!.user_id,
+      reason: 'Testing',
+    });
+    await page.getByRole('alert').getByText('You can no longer chat here').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+    // The stage is gone with the ban, and its camera with it; the video plays on.
+    await page.getByRole('heading', { name: 'You are on stage' }).waitFor({ state: 'detached' });
+    await shot(page, 'engage-banned', viewport.name);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('chat in step with the picture', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(() => context.close());
+
+  it('holds another person’s message until the playhead reaches it; at once with sync off', async () => {
+    const { page, errors } = await openPage(context);
+    await watch(page);
+    const status = page.getByTestId('chat-sync-status');
+    await status.waitFor();
+    const behind = Number(/(\d+) s behind live/.exec((await status.textContent()) ?? '')?.[1]);
+    expect(behind, 'the picture is 2+ s behind live').toBeGreaterThanOrEqual(2);
+
+    const text = 'Synced hello from the host';
+    const sentAt = Date.now();
+    await host.call('POST', `/sessions/${sessionId}/chat`, { text });
+    await status.getByText('1 new message waiting for the video').waitFor();
+    expect(await chatLog(page).getByText(text).count()).toBe(0);
+    await shot(page, 'engage-sync-held', 'desktop');
+    await chatLog(page).getByText(text).waitFor({ timeout: 30_000 });
+    const heldFor = Date.now() - sentAt;
+    expect(heldFor).toBeGreaterThanOrEqual((behind - 1) * 1000);
+
+    await page.getByRole('switch', { name: 'Sync chat with video' }).uncheck();
+    const atOnce = 'Unsynced hello from the host';
+    const unsyncedSentAt = Date.now();
+    await host.call('POST', `/sessions/${sessionId}/chat`, { text: atOnce });
+    await chatLog(page).getByText(atOnce).waitFor();
+    expect(Date.now() - unsyncedSentAt).toBeLessThan((behind - 0.5) * 1000);
+    await shot(page, 'engage-sync-off', 'desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
