@@ -166,21 +166,47 @@ describe.each(VIEWPORTS)('the watch page at $width×$height', (viewport) => {
     expect(errors).toEqual([]);
   });
 
-  it('a banned viewer’s chat box closes live', async () => {
-    const hands = await host.call<{ items: { user_id: string; display_name: string }[] }>(
+  it('moderation shows live: a deleted message, stage removal, slow mode, chat off, a ban', async () => {
+    const said = `Hello from the ${viewport.name}`;
+    const chat = await host.call<{ items: { id: string; text: string; user_id: string }[] }>(
       'GET',
-      `/sessions/${sessionId}/stage`,
+      `/sessions/${sessionId}/chat`,
     );
-    const guest = hands.items.find((p) => p.display_name === guestName);
-    expect(guest).toBeDefined();
-    await host.call('POST', `/sessions/${sessionId}/bans`, {
-      user_id: guest!.user_id,
-      reason: 'Testing',
+    const message = chat.items.find((m) => m.text === said)!;
+    const guestId = message.user_id;
+    await host.call('DELETE', `/sessions/${sessionId}/chat/${message.id}`);
+    await chatLog(page).getByText(said).waitFor({ state: 'detached' });
+
+    // Taken off the stage: back to watching, the camera preview gone.
+    await host.call('DELETE', `/sessions/${sessionId}/stage/${guestId}`);
+    await page.getByText(/The host took you off the stage/).waitFor();
+    expect(await page.getByTestId('stage-preview').count()).toBe(0);
+    await page.getByRole('button', { name: 'Raise hand' }).waitFor();
+
+    // Slow mode counts down after a message; chat off closes the box until it is on again.
+    await host.call('PATCH', `/sessions/${sessionId}/settings`, { slow_mode_seconds: 30 });
+    // Sent, or refused as too soon after the first message: either way the box counts down.
+    await sendChat(page, 'One message in slow mode');
+    await page
+      .getByRole('timer')
+      .getByText(/Slow mode: you can send again in \d+ s/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    await shot(page, 'engage-slow-mode', viewport.name);
+    await host.call('PATCH', `/sessions/${sessionId}/settings`, {
+      slow_mode_seconds: 0,
+      chat_enabled: false,
     });
+    await page.getByText('Chat is off').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+    await host.call('PATCH', `/sessions/${sessionId}/settings`, { chat_enabled: true });
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+
+    // Banned: the chat box closes with a clear message; the video plays on.
+    await host.call('POST', `/sessions/${sessionId}/bans`, { user_id: guestId, reason: 'Testing' });
     await page.getByRole('alert').getByText('You can no longer chat here').waitFor();
     expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
-    // The stage is gone with the ban, and its camera with it; the video plays on.
-    await page.getByRole('heading', { name: 'You are on stage' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Raise hand' }).count()).toBe(0);
     await shot(page, 'engage-banned', viewport.name);
     expect(errors).toEqual([]);
   });
