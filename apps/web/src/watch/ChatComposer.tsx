@@ -8,14 +8,17 @@ import { useEngage } from './engage-context.ts';
 
 const STAFF_ROLES = new Set(['owner', 'cohost', 'moderator']);
 
+/** Whole seconds until `until`, looked at again four times a second while some are left. */
 function useSecondsLeft(until: number) {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
+  const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+  const counting = left > 0;
   useEffect(() => {
-    if (until <= Date.now()) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    if (!counting) return;
+    const timer = setInterval(() => setTick((n) => n + 1), 250);
     return () => clearInterval(timer);
-  }, [until]);
-  return Math.max(0, Math.ceil((until - now) / 1000));
+  }, [counting]);
+  return left;
 }
 
 export function ChatComposer({ onSent }: { onSent: (message: ChatMessageResponse) => void }) {
@@ -44,8 +47,9 @@ export function ChatComposer({ onSent }: { onSent: (message: ChatMessageResponse
         setNextAllowedAt(Date.now() + slowMode * 1000);
     } catch (failure) {
       if (failure instanceof RealtimeActionError && failure.code === 'BANNED') markBanned();
+      // Too soon: the countdown under the box says when it may go; the text stays for then.
       if (failure instanceof RealtimeActionError && failure.code === 'SLOW_MODE')
-        setNextAllowedAt(Date.now() + slowMode * 1000);
+        return setNextAllowedAt(Date.now() + slowMode * 1000);
       setError(failure instanceof Error ? failure.message : 'The message was not sent');
     } finally {
       setSending(false);

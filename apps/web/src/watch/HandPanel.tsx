@@ -14,9 +14,11 @@ export function HandPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // A ban takes the viewer off the stage too: the panel goes, and its camera with it.
+  if (banned) return null;
   if (standing.onStage)
     return <StagePanel participant={standing.onStage} onLeft={standing.leftStage} />;
-  if (banned || !session.settings.hand_raise_enabled) return null;
+  if (!session.settings.hand_raise_enabled) return null;
 
   const act = async (action: 'hand:raise' | 'hand:lower') => {
     setBusy(true);

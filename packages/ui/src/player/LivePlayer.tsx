@@ -2,7 +2,7 @@
 /// <reference path="./hls-light.d.ts" />
 // The live player: starts by itself, muted (browsers only autoplay muted video), with an obvious
 // button to turn the sound on. hls.js plays the stream where the browser cannot (it is loaded
-// only then); Safari and iOS play it natively. Once it plays, `onStarted` gets the playhead's
+// only then); Safari and iOS play it natively. Once it has a frame, `onStarted` gets the playhead's
 // clock: the wall-clock time of the frame on screen (EXT-X-PROGRAM-DATE-TIME), for showing chat
 // in step with the picture.
 import { Alert, AspectRatio, Box, Button } from '@mantine/core';
@@ -73,7 +73,7 @@ export interface LivePlayerProps {
   url: string;
   title: string;
   latencyMode: LatencyMode;
-  /** Called once, when the video first plays, with the playhead's clock. */
+  /** Called once, when the video has its first frame, with the playhead's clock. */
   onStarted?: (clock: PlayheadClock) => void;
 }
 
@@ -83,7 +83,8 @@ export function LivePlayer(props: LivePlayerProps) {
   const clock = useRef<PlayheadClock>(() => null);
   const started = useRef(false);
   const failed = useHlsSource(video, props.url, props.latencyMode, clock);
-  const onPlaying = () => {
+  /** The first frame is there (or playback began): the player has started. */
+  const markStarted = () => {
     if (started.current) return;
     started.current = true;
     props.onStarted?.(() => clock.current());
@@ -118,7 +119,8 @@ export function LivePlayer(props: LivePlayerProps) {
           playsInline
           controls
           onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
-          onPlaying={onPlaying}
+          onLoadedData={markStarted}
+          onPlaying={markStarted}
           style={{ display: 'block', width: '100%', height: '100%', objectFit: 'contain' }}
         />
       </AspectRatio>
