@@ -16,11 +16,19 @@ export interface RealtimeOptions {
   accessToken?: () => string | null;
   /** The server refused the connection (e.g. an expired token): renew it before the retry. */
   onRefused?: () => Promise<unknown>;
+  /** Connect at once (the default), or when the caller calls `socket.connect()`. */
+  autoConnect?: boolean;
 }
 
-export function connectRealtime({ url, accessToken, onRefused }: RealtimeOptions): RealtimeSocket {
+export function connectRealtime({
+  url,
+  accessToken,
+  onRefused,
+  autoConnect = true,
+}: RealtimeOptions): RealtimeSocket {
   const socket: RealtimeSocket = io(url, {
     transports: ['websocket'],
+    autoConnect,
     reconnectionDelay: 500,
     reconnectionDelayMax: 15_000,
     randomizationFactor: 0.5,

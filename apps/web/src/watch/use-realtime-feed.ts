@@ -34,7 +34,10 @@ export function useRealtimeFeed(sessionId: string, userId: string | null) {
   const [banned, setBanned] = useState(false);
   const [connected, setConnected] = useState(false);
 
-  useEffect(() => () => connection.close(), [connection]);
+  useEffect(() => {
+    connection.open();
+    return () => connection.close();
+  }, [connection]);
 
   useEffect(() => {
     connection.reconnectIfIdentityChanged();
