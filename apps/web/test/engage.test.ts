@@ -104,6 +104,17 @@ describe.each(VIEWPORTS)('the watch page at $width×$height', (viewport) => {
       viewport: { width: viewport.width, height: viewport.height },
       permissions: ['camera', 'microphone'],
     });
+    // Every camera / microphone stream the page opens, to check that its tracks stop.
+    await context.addInitScript(() => {
+      const streams: MediaStream[] = [];
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      Object.assign(window, { openedStreams: streams });
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await open(constraints);
+        streams.push(stream);
+        return stream;
+      };
+    });
     ({ page, errors } = await openPage(context));
   });
   afterAll(() => context.close());
@@ -181,6 +192,11 @@ describe.each(VIEWPORTS)('the watch page at $width×$height', (viewport) => {
     await host.call('DELETE', `/sessions/${sessionId}/stage/${guestId}`);
     await page.getByText(/The host took you off the stage/).waitFor();
     expect(await page.getByTestId('stage-preview').count()).toBe(0);
+    await page.waitForFunction(() => {
+      const streams = (window as unknown as { openedStreams: MediaStream[] }).openedStreams;
+      const tracks = streams.flatMap((stream) => stream.getTracks());
+      return tracks.length > 0 && tracks.every((track) => track.readyState === 'ended');
+    });
     await page.getByRole('button', { name: 'Raise hand' }).waitFor();
 
     // Slow mode counts down after a message; chat off closes the box until it is on again.
@@ -201,6 +217,19 @@ describe.each(VIEWPORTS)('the watch page at $width×$height', (viewport) => {
     expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
     await host.call('PATCH', `/sessions/${sessionId}/settings`, { chat_enabled: true });
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
+
+    // The host closes the poll: its results stay, marked closed.
+    const polls = await host.call<{ items: { id: string; question: string }[] }>(
+      'GET',
+      `/sessions/${sessionId}/polls`,
+    );
+    const question = `Best colour (${viewport.name})?`;
+    const ours = polls.items.find((p) => p.question === question)!;
+    await host.call('POST', `/polls/${ours.id}/close`);
+    const poll = page.getByRole('region', { name: `Poll: ${question}` });
+    await poll.getByText('Closed', { exact: true }).waitFor();
+    await poll.getByText(/voting has closed/).waitFor();
+    expect(await poll.getByRole('button', { name: 'Change my vote' }).count()).toBe(0);
 
     // Banned: the chat box closes with a clear message; the video plays on.
     await host.call('POST', `/sessions/${sessionId}/bans`, { user_id: guestId, reason: 'Testing' });
