@@ -277,3 +277,44 @@ describe('chat in step with the picture', () => {
     await page.close();
   });
 });
+
+describe('where the host takes join requests instead of raised hands', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: ['camera', 'microphone'],
+    });
+    await host.call('PATCH', `/sessions/${sessionId}/settings`, { hand_raise_enabled: false });
+  });
+  afterAll(async () => {
+    await host.call('PATCH', `/sessions/${sessionId}/settings`, { hand_raise_enabled: true });
+    await context.close();
+  });
+
+  it('the viewer asks to join, is approved, goes on stage and leaves', async () => {
+    const { page, errors } = await openPage(context);
+    await watch(page);
+    await page.getByRole('button', { name: 'Ask to join the stage' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Choose your name' });
+    await dialog.getByRole('textbox', { name: 'Display name' }).fill('Asking guest');
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('You asked to join the stage. The host will answer.').waitFor();
+
+    const requests = await host.call<{ items: { id: string; display_name: string }[] }>(
+      'GET',
+      `/sessions/${sessionId}/join_requests`,
+    );
+    const request = requests.items.find((r) => r.display_name === 'Asking guest')!;
+    await host.call('POST', `/sessions/${sessionId}/join_requests/${request.id}/approve`);
+    await page.getByRole('heading', { name: 'You are on stage' }).waitFor();
+    await page.getByTestId('stage-preview').waitFor();
+
+    await page.getByRole('button', { name: 'Leave the stage' }).click();
+    await page.getByRole('button', { name: 'Ask to join the stage' }).waitFor();
+    expect(await page.getByTestId('stage-preview').count()).toBe(0);
+    expect(await page.getByText(/The host took you off the stage/).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,8 +1,13 @@
-// Where the viewer stands with the stage: their hand (up, in line, approved, declined) and
-// whether they are on stage with which permissions — loaded once signed in, then kept current
-// by the feed (hand outcomes on their own channel, stage changes on the session's).
+// Where the viewer stands with the stage: their hand (up, in line, approved, declined) or join
+// request (where the host takes requests instead of raised hands), and whether they are on
+// stage with which permissions — loaded once signed in, then kept current by the feed (the
+// outcomes on their own channel, stage changes on the session's).
 import { useQuery } from '@tanstack/react-query';
-import type { HandRaiseResponse, StageParticipantResponse } from '@vidinfra/domain';
+import type {
+  HandRaiseResponse,
+  JoinRequestResponse,
+  StageParticipantResponse,
+} from '@vidinfra/domain';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { useEngage, useFeedEvents } from './engage-context.ts';
@@ -10,6 +15,7 @@ import { useEngage, useFeedEvents } from './engage-context.ts';
 export function useStageStanding() {
   const { session, me, banned } = useEngage();
   const [hand, setHand] = useState<HandRaiseResponse | null>(null);
+  const [joinRequest, setJoinRequest] = useState<JoinRequestResponse | null>(null);
   const [onStage, setOnStage] = useState<StageParticipantResponse | null>(null);
   const [removedReason, setRemovedReason] = useState<string | null>(null);
   const signedIn = Boolean(me) && !banned;
@@ -21,6 +27,11 @@ export function useStageStanding() {
     enabled: signedIn,
     queryFn: () => api.stage.myHand.query({ id: session.id }),
   });
+  const myJoinRequest = useQuery({
+    queryKey: ['stage', 'my-join-request', session.id, me?.id],
+    enabled: signedIn && session.settings.join_requests_enabled,
+    queryFn: () => api.stage.myJoinRequest.query({ id: session.id }),
+  });
   const stage = useQuery({
     queryKey: ['stage', 'list', session.id, me?.id],
     enabled: signedIn,
@@ -30,6 +41,9 @@ export function useStageStanding() {
     if (myHand.data) setHand(myHand.data.hand);
   }, [myHand.data]);
   useEffect(() => {
+    if (myJoinRequest.data) setJoinRequest(myJoinRequest.data.request);
+  }, [myJoinRequest.data]);
+  useEffect(() => {
     if (stage.data) setOnStage(stage.data.items.find((p) => p.user_id === me?.id) ?? null);
   }, [stage.data, me?.id]);
 
@@ -38,6 +52,9 @@ export function useStageStanding() {
       case 'hand.approved':
       case 'hand.rejected':
         return setHand(event.payload);
+      case 'join_request.approved':
+      case 'join_request.rejected':
+        return setJoinRequest(event.payload);
       case 'stage.participant_added':
       case 'stage.permissions_updated':
         if (event.payload.user_id === me?.id) {
@@ -49,6 +66,7 @@ export function useStageStanding() {
         if (event.payload.user_id !== me?.id) return;
         setOnStage(null);
         setHand(null);
+        setJoinRequest(null);
         if (!leftByThemselves.current) {
           const reason = event.payload.reason;
           setRemovedReason(
@@ -63,11 +81,14 @@ export function useStageStanding() {
   return {
     hand,
     setHand,
+    joinRequest,
+    setJoinRequest,
     onStage,
     leftStage: () => {
       leftByThemselves.current = true;
       setOnStage(null);
       setHand(null);
+      setJoinRequest(null);
       setRemovedReason(null);
     },
     removedReason,
