@@ -44,7 +44,13 @@ export function ChatPanel() {
           hasOlder={chat.history.hasNextPage}
           loadingOlder={chat.history.isFetchingNextPage}
           onLoadOlder={() => void chat.history.fetchNextPage()}
-          emptyText={me ? 'No messages yet. Say hello!' : 'Messages sent from now on show here.'}
+          emptyText={
+            !open
+              ? 'No messages.'
+              : me
+                ? 'No messages yet. Say hello!'
+                : 'Messages sent from now on show here.'
+          }
           height={320}
         />
         {chat.history.isError && (
