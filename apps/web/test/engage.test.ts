@@ -273,6 +273,9 @@ describe('chat in step with the picture', () => {
     await chatLog(page).getByText(atOnce).waitFor();
     expect(Date.now() - unsyncedSentAt).toBeLessThan((behind - 0.5) * 1000);
     await shot(page, 'engage-sync-off', 'desktop');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('html[data-mantine-color-scheme="dark"]').waitFor();
+    await shot(page, 'engage-dark', 'desktop');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -309,6 +312,9 @@ describe('where the host takes join requests instead of raised hands', () => {
     await host.call('POST', `/sessions/${sessionId}/join_requests/${request.id}/approve`);
     await page.getByRole('heading', { name: 'You are on stage' }).waitFor();
     await page.getByTestId('stage-preview').waitFor();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('html[data-mantine-color-scheme="dark"]').waitFor();
+    await shot(page, 'engage-join-request-on-stage-dark', 'desktop');
 
     await page.getByRole('button', { name: 'Leave the stage' }).click();
     await page.getByRole('button', { name: 'Ask to join the stage' }).waitFor();

@@ -1,6 +1,7 @@
 // hls.js settings for live: stay a few segments behind the live edge (fewer in low-latency
-// mode), catch up by playing at most 8 % faster rather than jumping, and keep at most a minute
-// of played video buffered.
+// mode), catch up by playing at most 8 % faster rather than jumping, keep at most a minute
+// of played video buffered, and let the browser's controls show a live stream (an endless
+// duration), not a short clip.
 import type { HlsConfig } from 'hls.js';
 import type { SessionResponse } from '@vidinfra/domain';
 
@@ -14,6 +15,7 @@ export function liveHlsConfig(mode: LatencyMode): Partial<HlsConfig> {
     liveMaxLatencyDurationCount: low ? 5 : 8,
     maxLiveSyncPlaybackRate: 1.08,
     backBufferLength: 60,
+    liveDurationInfinity: true,
   };
 }
 
