@@ -324,3 +324,47 @@ describe('where the host takes join requests instead of raised hands', () => {
     await page.close();
   });
 });
+
+describe('chat history', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // 36 earlier messages from four viewers (nine each stays under the per-user rate limit).
+    for (let author = 1; author <= 4; author++) {
+      const viewer = restClient(server.baseUrl);
+      const registered = await viewer.call<{ access_token: string }>(
+        'POST',
+        '/auth/viewer/register',
+        { device_token: `history-author-device-${author}`, display_name: `Author ${author}` },
+      );
+      for (let n = 1; n <= 9; n++) {
+        await fetch(`${server.baseUrl}/api/sessions/${sessionId}/chat`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${registered.access_token}`,
+          },
+          body: JSON.stringify({ text: `History ${author}.${n}` }),
+        }).then((response) => expect(response.status).toBe(200));
+      }
+    }
+  });
+  afterAll(() => context.close());
+
+  it('loads older messages when the reader scrolls to the top', async () => {
+    const { page, errors } = await openPage(context);
+    await watch(page);
+    await sendChat(page, 'Reading the history');
+    const dialog = page.getByRole('dialog', { name: 'Choose your name' });
+    await dialog.getByRole('textbox', { name: 'Display name' }).fill('History reader');
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await chatLog(page).getByText('History 4.9').waitFor();
+    expect(await chatLog(page).getByText('History 1.1', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Load earlier messages' }).waitFor();
+    await page.getByLabel('Chat messages').evaluate((box) => box.scrollTo({ top: 0 }));
+    await chatLog(page).getByText('History 1.1', { exact: true }).waitFor();
+    await shot(page, 'engage-chat-history', 'desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
