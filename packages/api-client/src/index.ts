@@ -18,3 +18,18 @@ export {
 export type { RouterInputs, RouterOutputs } from '@vidinfra/api';
 export { apiErrorOf } from './api-error.ts';
 export { connectRealtime, type RealtimeOptions, type RealtimeSocket } from './realtime-socket.ts';
+export {
+  followChannels,
+  type ChannelFollower,
+  type FollowHandlers,
+  type FollowSocket,
+} from './realtime/channel-follower.ts';
+export { RealtimeActionError, sendAction } from './realtime/send-action.ts';
+export {
+  createGuestIdentity,
+  guestDeviceStore,
+  GuestSignInError,
+  type GuestDevice,
+  type GuestDeviceStore,
+  type GuestIdentity,
+} from './guest-identity.ts';

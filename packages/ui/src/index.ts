@@ -10,3 +10,7 @@ export { LivePlayer } from './player/LivePlayer.tsx';
 export { RecordingPlayer } from './player/RecordingPlayer.tsx';
 export { liveHlsConfig } from './player/live-hls-config.ts';
 export { showServerErrors, useSchemaForm } from './forms.ts';
+export type { LivePlayerProps, PlayheadClock } from './player/LivePlayer.tsx';
+export { ChatList, type ChatListMessage, type ChatListProps } from './chat/ChatList.tsx';
+export { StaffBadge } from './chat/StaffBadge.tsx';
+export { PollCard, type PollCardProps } from './polls/PollCard.tsx';

@@ -23,6 +23,7 @@ describe('liveHlsConfig', () => {
     for (const config of [standard, low]) {
       expect(config.maxLiveSyncPlaybackRate).toBeLessThanOrEqual(1.08);
       expect(config.backBufferLength).toBe(60);
+      expect(config.liveDurationInfinity).toBe(true);
     }
   });
 });

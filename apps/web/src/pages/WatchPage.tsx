@@ -1,5 +1,6 @@
 // The watch page of a public session (the share's viewer_url): its title and status, and what
-// fits the status — the live player, a countdown, "starting soon", or that it has ended.
+// fits the status — the live player, a countdown, "starting soon", or that it has ended. Once
+// the live player plays, the stage, polls and chat load beside it (a chunk of their own).
 import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -13,13 +14,26 @@ import {
   Loading,
   RecordingPlayer,
   StatusBadge,
+  type PlayheadClock,
 } from '@vidinfra/ui';
+import { lazy, Suspense, useState } from 'react';
 import { AnchorLink } from '../components/AnchorLink.tsx';
+import classes from './WatchPage.module.css';
+
+const Engagement = lazy(() =>
+  import('../watch/Engagement.tsx').then((module) => ({ default: module.Engagement })),
+);
 
 /** How often the page looks for a status change (scheduled → live → ended). */
 const STATUS_POLL_MS = 15_000;
 
-function Stage({ session }: { session: SessionResponse }) {
+function Stage({
+  session,
+  onStarted,
+}: {
+  session: SessionResponse;
+  onStarted: (clock: PlayheadClock) => void;
+}) {
   switch (session.status) {
     case 'live':
       return session.hls_url ? (
@@ -27,6 +41,7 @@ function Stage({ session }: { session: SessionResponse }) {
           url={session.hls_url}
           title={session.title}
           latencyMode={session.settings.latency_mode}
+          onStarted={onStarted}
         />
       ) : (
         <Alert title="Sign-in needed" color="yellow">
@@ -73,6 +88,7 @@ function SessionNotFound() {
 
 export function WatchPage() {
   const { sessionId } = useParams({ from: '/sessions/$sessionId' });
+  const [clock, setClock] = useState<PlayheadClock | null>(null);
   const session = useQuery({
     queryKey: ['sessions', 'get', sessionId],
     queryFn: () => api.sessions.get.query({ id: sessionId }),
@@ -86,21 +102,31 @@ export function WatchPage() {
     return <ErrorAlert title="Could not load the session" error={session.error} />;
   }
   const data = session.data;
+  const engaging = data.status === 'live' && clock !== null;
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
-        <Title order={2} style={{ overflowWrap: 'anywhere' }}>
-          {data.title}
-        </Title>
-        <StatusBadge status={data.status} />
-      </Group>
-      <Stage session={data} />
-      {data.status === 'live' && data.viewer_count > 0 && (
-        <Text size="sm" c="dimmed">
-          {data.viewer_count} watching
-        </Text>
+    <div className={engaging ? classes.withSide : undefined}>
+      <Stack gap="md" style={{ minWidth: 0 }}>
+        <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+            {data.title}
+          </Title>
+          <StatusBadge status={data.status} />
+        </Group>
+        <Stage session={data} onStarted={(started) => setClock(() => started)} />
+        {data.status === 'live' && data.viewer_count > 0 && (
+          <Text size="sm" c="dimmed">
+            {data.viewer_count} watching
+          </Text>
+        )}
+        {data.description && <Text>{data.description}</Text>}
+      </Stack>
+      {engaging && (
+        <aside aria-label="Chat, polls and stage">
+          <Suspense fallback={<Loading label="Loading the chat" />}>
+            <Engagement session={data} clock={clock} />
+          </Suspense>
+        </aside>
       )}
-      {data.description && <Text>{data.description}</Text>}
-    </Stack>
+    </div>
   );
 }

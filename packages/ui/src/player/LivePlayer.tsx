@@ -2,24 +2,43 @@
 /// <reference path="./hls-light.d.ts" />
 // The live player: starts by itself, muted (browsers only autoplay muted video), with an obvious
 // button to turn the sound on. hls.js plays the stream where the browser cannot (it is loaded
-// only then); Safari and iOS play it natively.
+// only then); Safari and iOS play it natively. Once it has a frame, `onStarted` gets the playhead's
+// clock: the wall-clock time of the frame on screen (EXT-X-PROGRAM-DATE-TIME), for showing chat
+// in step with the picture.
 import { Alert, Box, Button } from '@mantine/core';
 import { IconVolumeOff } from '@tabler/icons-react';
 import type { SessionResponse } from '@vidinfra/domain';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { liveHlsConfig, playsHlsNatively } from './live-hls-config.ts';
 import { VIDEO_STYLE, VideoFrame } from './VideoFrame.tsx';
 
 type LatencyMode = SessionResponse['settings']['latency_mode'];
 
+/** The wall-clock time (ms) of the frame on screen, or null when the stream does not say. */
+export type PlayheadClock = () => number | null;
+
+/** Safari's native HLS: the program date time of the stream's start, plus the position. */
+const nativeClock =
+  (video: HTMLVideoElement): PlayheadClock =>
+  () => {
+    const start = (video as { getStartDate?: () => Date }).getStartDate?.().getTime();
+    return start && Number.isFinite(start) ? start + video.currentTime * 1000 : null;
+  };
+
 /** Autoplay can still be refused (a saved browser setting): the controls remain. */
 const tryPlay = (video: HTMLVideoElement) => void video.play().catch(() => undefined);
 
-function useHlsSource(video: HTMLVideoElement | null, url: string, mode: LatencyMode) {
+function useHlsSource(
+  video: HTMLVideoElement | null,
+  url: string,
+  mode: LatencyMode,
+  clock: { current: PlayheadClock },
+) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!video) return;
     if (playsHlsNatively(video)) {
+      clock.current = nativeClock(video);
       video.src = url;
       tryPlay(video);
       return () => video.removeAttribute('src');
@@ -30,6 +49,7 @@ function useHlsSource(video: HTMLVideoElement | null, url: string, mode: Latency
       if (cancelled) return;
       if (!Hls.isSupported()) return setFailed(true);
       const hls = new Hls(liveHlsConfig(mode));
+      clock.current = () => hls.playingDate?.getTime() ?? null;
       destroy = () => hls.destroy();
       hls.on(Hls.Events.MANIFEST_PARSED, () => tryPlay(video));
       // Stalls and dropped connections recover by themselves; only what cannot is shown.
@@ -46,14 +66,30 @@ function useHlsSource(video: HTMLVideoElement | null, url: string, mode: Latency
       cancelled = true;
       destroy();
     };
-  }, [video, url, mode]);
+  }, [video, url, mode, clock]);
   return failed;
 }
 
-export function LivePlayer(props: { url: string; title: string; latencyMode: LatencyMode }) {
+export interface LivePlayerProps {
+  url: string;
+  title: string;
+  latencyMode: LatencyMode;
+  /** Called once, when the video has its first frame, with the playhead's clock. */
+  onStarted?: (clock: PlayheadClock) => void;
+}
+
+export function LivePlayer(props: LivePlayerProps) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [muted, setMuted] = useState(true);
-  const failed = useHlsSource(video, props.url, props.latencyMode);
+  const clock = useRef<PlayheadClock>(() => null);
+  const started = useRef(false);
+  const failed = useHlsSource(video, props.url, props.latencyMode, clock);
+  /** The first frame is there (or playback began): the player has started. */
+  const markStarted = () => {
+    if (started.current) return;
+    started.current = true;
+    props.onStarted?.(() => clock.current());
+  };
 
   const unmute = () => {
     if (!video) return;
@@ -80,6 +116,8 @@ export function LivePlayer(props: { url: string; title: string; latencyMode: Lat
           playsInline
           controls
           onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
+          onLoadedData={markStarted}
+          onPlaying={markStarted}
           style={VIDEO_STYLE}
         />
       </VideoFrame>

@@ -1,0 +1,59 @@
+// The watch page's live companions — the stage (raise hand / on stage), polls and chat — in a
+// chunk of their own, loaded once the player plays. They share one realtime feed, the viewer's
+// identity (a guest made on first use) and the playhead's clock (chat in step with the video).
+import { Stack } from '@mantine/core';
+import type { SessionResponse } from '@vidinfra/domain';
+import type { PlayheadClock } from '@vidinfra/ui';
+import { useMemo, useState } from 'react';
+import { useMe } from '../auth/use-me.ts';
+import { ChatPanel } from './ChatPanel.tsx';
+import { EngageContext, type Engage } from './engage-context.ts';
+import { GuestNameModal } from './GuestNameModal.tsx';
+import { HandPanel } from './HandPanel.tsx';
+import { PollsPanel } from './PollsPanel.tsx';
+import { useIdentify } from './use-identify.ts';
+import { useRealtimeFeed } from './use-realtime-feed.ts';
+
+export function Engagement({ session, clock }: { session: SessionResponse; clock: PlayheadClock }) {
+  const me = useMe().data ?? null;
+  const feed = useRealtimeFeed(session.id, me?.id ?? null);
+  const { identify, asking, onDone } = useIdentify(feed.connection);
+  const [syncWithVideo, setSyncWithVideo] = useState(true);
+
+  const engage = useMemo<Engage>(
+    () => ({
+      session,
+      me,
+      connection: feed.connection,
+      listen: feed.listen,
+      banned: feed.banned,
+      markBanned: feed.markBanned,
+      identify,
+      clock,
+      syncWithVideo,
+      setSyncWithVideo,
+    }),
+    [
+      session,
+      me,
+      feed.connection,
+      feed.listen,
+      feed.banned,
+      feed.markBanned,
+      identify,
+      clock,
+      syncWithVideo,
+    ],
+  );
+
+  return (
+    <EngageContext.Provider value={engage}>
+      <Stack gap="md">
+        <HandPanel />
+        <PollsPanel />
+        <ChatPanel />
+      </Stack>
+      <GuestNameModal opened={asking} onDone={onDone} />
+    </EngageContext.Provider>
+  );
+}

@@ -1,0 +1,73 @@
+// The session's realtime feed for the watch page: one connection for the page's life, following
+// `session:{id}` and, once someone is signed in, their own `user:{id}`. Events go to the page's
+// listeners in order; the session's own changes (settings, status, viewer count) update its
+// cached read; a channel that went stale refetches what it covers; a ban closes the feed.
+import { useQueryClient } from '@tanstack/react-query';
+import { followChannels } from '@vidinfra/api-client';
+import {
+  sessionChannel,
+  userChannel,
+  type RealtimeMessage,
+  type SessionResponse,
+} from '@vidinfra/domain';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FeedListener } from './engage-context.ts';
+import { openRealtimeConnection, type RealtimeConnection } from './realtime-connection.ts';
+
+const sessionKey = (sessionId: string) => ['sessions', 'get', sessionId];
+
+function applyToSession(message: RealtimeMessage, session: SessionResponse): SessionResponse {
+  switch (message.event) {
+    case 'session.settings_updated':
+      return { ...session, settings: message.payload.settings };
+    case 'session.status_changed':
+      return { ...session, status: message.payload.status };
+    default:
+      return session;
+  }
+}
+
+export function useRealtimeFeed(sessionId: string, userId: string | null) {
+  const queryClient = useQueryClient();
+  const [connection] = useState<RealtimeConnection>(openRealtimeConnection);
+  const listeners = useRef(new Set<FeedListener>());
+  const [banned, setBanned] = useState(false);
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    connection.open();
+    return () => connection.close();
+  }, [connection]);
+
+  useEffect(() => {
+    connection.reconnectIfIdentityChanged();
+    const channels = [sessionChannel(sessionId), ...(userId ? [userChannel(userId)] : [])];
+    const follower = followChannels(connection.socket, channels, {
+      onEvent(message) {
+        queryClient.setQueryData<SessionResponse>(sessionKey(sessionId), (session) =>
+          session ? applyToSession(message, session) : session,
+        );
+        for (const listener of listeners.current) listener(message);
+      },
+      onStale: () => void queryClient.invalidateQueries(),
+      onRefused: (_channel, error) => {
+        if (error.code === 'BANNED' || error.code === 'FORBIDDEN') setBanned(true);
+      },
+      onRemoved: () => setBanned(true),
+      onViewerCount: ({ count }) =>
+        queryClient.setQueryData<SessionResponse>(sessionKey(sessionId), (session) =>
+          session ? { ...session, viewer_count: count } : session,
+        ),
+      onConnectionChange: setConnected,
+    });
+    return () => follower.stop();
+  }, [connection, queryClient, sessionId, userId]);
+
+  const listen = useCallback((listener: FeedListener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
+  const markBanned = useCallback(() => setBanned(true), []);
+  return { connection, listen, banned, markBanned, connected };
+}
