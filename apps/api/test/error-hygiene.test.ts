@@ -75,7 +75,7 @@ describe(`framework errors answer in the envelope (${dialect})`, () => {
   ][] = [
     [
       'a too long path parameter',
-      { method: 'GET', url: `/api/sessions/${'x'.repeat(500)}` },
+      { method: 'GET', url: `/api/sessions/${'x'.repeat(3000)}` },
       414,
       'URI_TOO_LONG',
     ],
