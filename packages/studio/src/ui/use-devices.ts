@@ -23,15 +23,21 @@ const storage = () => {
 export type DevicesState =
   | { status: 'opening' }
   | { status: 'ready'; stream: MediaStream }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string }
+  | { status: 'stopped' };
 
 export function useDevices() {
   const [choice, setChoice] = useState<DeviceChoice>(() => loadChoice(storage()));
   const [lists, setLists] = useState<DeviceLists>({ cameras: [], mics: [] });
   const [state, setState] = useState<DevicesState>({ status: 'opening' });
   const [attempt, setAttempt] = useState(0);
+  const [stopped, setStopped] = useState(false);
 
   useEffect(() => {
+    if (stopped) {
+      setState({ status: 'stopped' });
+      return;
+    }
     let opened: MediaStream | null = null;
     let cancelled = false;
     setState({ status: 'opening' });
@@ -68,7 +74,7 @@ export function useDevices() {
       cancelled = true;
       stopTracks(opened);
     };
-  }, [choice, attempt]);
+  }, [choice, attempt, stopped]);
 
   const choose = useCallback((next: Partial<DeviceChoice>) => {
     setChoice((current) => {
@@ -84,5 +90,13 @@ export function useDevices() {
     micId: current?.getAudioTracks()[0]?.getSettings().deviceId ?? choice.micId,
   };
 
-  return { state, lists, selected, choose, retry: () => setAttempt((n) => n + 1) };
+  return {
+    state,
+    lists,
+    selected,
+    choose,
+    retry: () => setAttempt((n) => n + 1),
+    /** Turns the camera and microphone off for good (the session is over). */
+    stop: () => setStopped(true),
+  };
 }
