@@ -5,6 +5,7 @@ import { createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-r
 import { adminRoutes } from './admin/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
 import { rootRoute } from './root-route.tsx';
+import { studioRoutes } from './studio/routes.tsx';
 
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -33,6 +34,7 @@ export const router = createRouter({
     watchRoute,
     dashboardRoutes(),
     adminRoutes(),
+    studioRoutes(),
   ]),
   defaultPreload: 'intent',
 });

@@ -9,15 +9,17 @@ export function LevelMeter({ stream }: { stream: MediaStream | null }) {
   const percent = Math.round(level * 100);
   return (
     <Stack gap={4}>
-      <Text size="sm" fw={500} id="mic-level-label">
+      <Text size="sm" fw={500}>
         Microphone level
       </Text>
-      <Progress
-        value={percent}
-        color={percent > 90 ? 'red' : 'teal'}
-        aria-labelledby="mic-level-label"
-        transitionDuration={0}
-      />
+      <Progress.Root>
+        <Progress.Section
+          value={percent}
+          color={percent > 90 ? 'red' : 'teal'}
+          aria-label="Microphone level"
+          style={{ transition: 'none' }}
+        />
+      </Progress.Root>
     </Stack>
   );
 }
