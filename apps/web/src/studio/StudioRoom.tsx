@@ -1,7 +1,7 @@
 // The studio of one session: the camera preview, pickers and level meter; "Start" opens the
 // backstage, "Go live" counts 3-2-1 then goes live and publishes; while live, the live indicator,
 // viewer count and publishing statistics; "End session" (confirmed) stops everything.
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DevicePreview, LevelMeter, PublishStatsLine, useDevices } from '@vidinfra/studio';
 import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
@@ -111,15 +111,8 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
         <StageBadge status={status} publishing={publishState?.status === 'publishing'} />
       </Group>
 
-      <div
-        style={{
-          display: 'grid',
-          gap: 'var(--mantine-spacing-lg)',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 320px), 1fr))',
-          alignItems: 'start',
-        }}
-      >
-        <div style={{ position: 'relative', gridColumn: 'span 2' }}>
+      <Grid gap="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, md: 8 }} pos="relative">
           <DevicePreview devices={devices} locked={live} />
           {countdown !== null && countdown > 0 && (
             <div
@@ -138,97 +131,99 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
               </Text>
             </div>
           )}
-        </div>
-        <Card withBorder padding="lg">
-          <Stack gap="md">
-            <LevelMeter stream={stream} />
-            {live ? (
-              <>
-                <Group gap="lg">
-                  <Text size="sm">
-                    Viewers <b data-testid="viewer-count">{health.data?.viewers ?? '—'}</b>
-                  </Text>
-                  {health.data && (
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder padding="lg">
+            <Stack gap="md">
+              <LevelMeter stream={stream} />
+              {live ? (
+                <>
+                  <Group gap="lg">
                     <Text size="sm">
-                      Output <b>{health.data.output}</b>
+                      Viewers <b data-testid="viewer-count">{health.data?.viewers ?? '—'}</b>
                     </Text>
-                  )}
-                </Group>
-                <PublishStatsLine stats={publishing.stats} />
-              </>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {status === 'scheduled'
-                  ? 'Check your camera and microphone, then start: the backstage opens, nothing is public yet.'
-                  : 'You are backstage. Go live when you are ready: a 3-2-1 countdown, then viewers see you.'}
-              </Text>
-            )}
-            {publishProblem && (
-              <Alert
-                color={publishProblem.status === 'reconnecting' ? 'yellow' : 'red'}
-                role="alert"
-              >
-                <Stack gap="xs" align="flex-start">
-                  {publishProblem.message}
-                  {publishProblem.status !== 'reconnecting' && stream && (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() =>
-                        void act(() =>
-                          publishing.start(stream, publishProblem.status === 'takeover'),
-                        )
-                      }
-                    >
-                      {publishProblem.status === 'takeover' ? 'Take over' : 'Publish again'}
-                    </Button>
-                  )}
-                </Stack>
-              </Alert>
-            )}
-            {actionError && (
-              <Alert color="red" role="alert" title="That did not work">
-                {actionError}
-              </Alert>
-            )}
-            <Group gap="sm">
-              {status === 'scheduled' && (
-                <Button onClick={() => void start()} loading={busy}>
-                  Start
-                </Button>
+                    {health.data && (
+                      <Text size="sm">
+                        Output <b>{health.data.output}</b>
+                      </Text>
+                    )}
+                  </Group>
+                  <PublishStatsLine stats={publishing.stats} />
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {status === 'scheduled'
+                    ? 'Check your camera and microphone, then start: the backstage opens, nothing is public yet.'
+                    : 'You are backstage. Go live when you are ready: a 3-2-1 countdown, then viewers see you.'}
+                </Text>
               )}
-              {status === 'backstage' && (
-                <Button
-                  color="red"
-                  onClick={() => setCountdown(3)}
-                  loading={busy || countdown !== null}
-                  disabled={!stream}
+              {publishProblem && (
+                <Alert
+                  color={publishProblem.status === 'reconnecting' ? 'yellow' : 'red'}
+                  role="alert"
                 >
-                  Go live
-                </Button>
+                  <Stack gap="xs" align="flex-start">
+                    {publishProblem.message}
+                    {publishProblem.status !== 'reconnecting' && stream && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() =>
+                          void act(() =>
+                            publishing.start(stream, publishProblem.status === 'takeover'),
+                          )
+                        }
+                      >
+                        {publishProblem.status === 'takeover' ? 'Take over' : 'Publish again'}
+                      </Button>
+                    )}
+                  </Stack>
+                </Alert>
               )}
-              {live && (!publishState || publishState.status === 'stopped') && stream && (
-                <Button
-                  onClick={() => void act(() => publishing.start(stream, true))}
-                  loading={busy}
-                >
-                  Resume publishing
-                </Button>
+              {actionError && (
+                <Alert color="red" role="alert" title="That did not work">
+                  {actionError}
+                </Alert>
               )}
-              {status !== 'scheduled' && (
-                <Button
-                  variant="default"
-                  color="red"
-                  onClick={() => setConfirmingEnd(true)}
-                  disabled={busy}
-                >
-                  End session
-                </Button>
-              )}
-            </Group>
-          </Stack>
-        </Card>
-      </div>
+              <Group gap="sm">
+                {status === 'scheduled' && (
+                  <Button onClick={() => void start()} loading={busy}>
+                    Start
+                  </Button>
+                )}
+                {status === 'backstage' && (
+                  <Button
+                    color="red"
+                    onClick={() => setCountdown(3)}
+                    loading={busy || countdown !== null}
+                    disabled={!stream}
+                  >
+                    Go live
+                  </Button>
+                )}
+                {live && (!publishState || publishState.status === 'stopped') && stream && (
+                  <Button
+                    onClick={() => void act(() => publishing.start(stream, true))}
+                    loading={busy}
+                  >
+                    Resume publishing
+                  </Button>
+                )}
+                {status !== 'scheduled' && (
+                  <Button
+                    variant="light"
+                    color="red"
+                    onClick={() => setConfirmingEnd(true)}
+                    disabled={busy}
+                  >
+                    End session
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
 
       <Modal
         opened={confirmingEnd}

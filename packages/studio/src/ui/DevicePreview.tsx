@@ -1,6 +1,6 @@
 // The camera's live preview with the camera and microphone pickers; when the devices cannot be
 // opened, the reason and a way to try again instead of a blank video.
-import { Alert, Button, Group, Select, Skeleton, Stack } from '@mantine/core';
+import { Alert, Button, Select, SimpleGrid, Skeleton, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { useDevices } from './use-devices.ts';
@@ -62,7 +62,7 @@ export function DevicePreview({ devices, locked }: { devices: Devices; locked?: 
           />
         </div>
       )}
-      <Group grow align="flex-start" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <Select
           label="Camera"
           data={options(lists.cameras, 'Camera')}
@@ -70,7 +70,6 @@ export function DevicePreview({ devices, locked }: { devices: Devices; locked?: 
           onChange={(value) => value && choose({ cameraId: value })}
           disabled={locked || lists.cameras.length === 0}
           allowDeselect={false}
-          miw={200}
         />
         <Select
           label="Microphone"
@@ -79,9 +78,8 @@ export function DevicePreview({ devices, locked }: { devices: Devices; locked?: 
           onChange={(value) => value && choose({ micId: value })}
           disabled={locked || lists.mics.length === 0}
           allowDeselect={false}
-          miw={200}
         />
-      </Group>
+      </SimpleGrid>
     </Stack>
   );
 }
