@@ -3,7 +3,7 @@
 // bar), sees the camera preview, starts, goes live after the 3-2-1 countdown; an anonymous viewer
 // watches the stream play (frames not blank); the host ends the session, the studio says so and
 // so does the viewer's page. A used or tampered code gets a page that says so.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
 import { restClient } from './support/rest.ts';
@@ -188,6 +188,66 @@ describe('the browser studio', () => {
     await shot(page, `studio-code-${_what}`, PHONE.name);
     // The refused exchange (CODE_EXPIRED: tRPC's NOT_FOUND) is the one failed request.
     expect(errors.filter((e) => !/auth\.exchangeCode|status of 404/.test(e))).toEqual([]);
+    await context.close();
+  });
+  it('a 3 s drop of the studio’s ingest socket: it reconnects, the same playlist goes on', async () => {
+    const sessionId = await rest.session(roomId, 'Studio drop check', 60_000);
+    const url = await studioUrl(sessionId);
+    const context = await browser.newContext({
+      viewport: { width: DESKTOP.width, height: DESKTOP.height },
+    });
+    // The studio's ingest sockets pass through the test, which can cut them.
+    let down = false;
+    const live: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+    await context.routeWebSocket(/\/ingest\//, (page) => {
+      if (down) return page.close({ code: 4000, reason: 'network down' });
+      live.push({ page, server: page.connectToServer() });
+    });
+    const { page, errors } = await openPage(context);
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Go live' }).click();
+    await page.getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
+
+    const playlistUrl = `${server.baseUrl}/hls/${sessionId}/index.m3u8`;
+    const playlist = async () => {
+      const response = await fetch(playlistUrl);
+      const text = response.ok ? await response.text() : '';
+      return {
+        sequence: Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(text)?.[1] ?? -1),
+        segments: text.match(/#EXTINF/g)?.length ?? 0,
+        ended: text.includes('#EXT-X-ENDLIST'),
+      };
+    };
+    await vi.waitUntil(async () => (await playlist()).segments >= 3, {
+      timeout: 30_000,
+      interval: 250,
+    });
+    const before = await playlist();
+
+    down = true;
+    for (const { page: side, server: other } of live.splice(0)) {
+      await other.close({ code: 4000, reason: 'network down' });
+      await side.close({ code: 4000, reason: 'network down' });
+    }
+    await page.getByText(/Reconnecting/).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // the 3 s outage itself
+    down = false;
+
+    await page.getByText('Reconnects').waitFor({ timeout: 10_000 });
+    await page.getByText('Live', { exact: true }).waitFor({ timeout: 10_000 });
+    // The same playlist goes on: its media sequence moves forward from where it was (never
+    // restarting at 0) and it never ended.
+    await vi.waitUntil(
+      async () => {
+        const now = await playlist();
+        return !now.ended && now.sequence >= before.sequence + 4;
+      },
+      { timeout: 30_000, interval: 500 },
+    );
+    expect((await playlist()).ended).toBe(false);
+    await shot(page, 'studio-reconnected', DESKTOP.name);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
