@@ -18,6 +18,7 @@ export interface PublishStats {
   bitrateKbps: number;
   /** Bytes handed to the socket and not yet sent (ws.bufferedAmount). */
   queuedBytes: number;
+  /** Connections lost and made again. */
   reconnects: number;
 }
 
@@ -93,7 +94,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     recorder = next;
   };
 
-  const connect = (takeover: boolean) => {
+  const connect = (takeover: boolean, retry = false) => {
     retryTimer = null;
     const socket = new WebSocket(options.ingestUrl + (takeover ? '&takeover=1' : ''));
     socket.binaryType = 'arraybuffer';
@@ -101,6 +102,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     handed = 0;
     lastUploaded = 0;
     socket.onopen = () => {
+      if (retry) reconnects++;
       droppedAt = null;
       attempt = 0;
       record(socket);
@@ -119,10 +121,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         if (withinGrace(droppedAt, now, delay, graceMs)) {
           options.onState({ status: 'reconnecting', message: verdict.message });
           // Our own stream may still look connected to the ingest: take its place.
-          retryTimer = setTimeout(() => {
-            reconnects++;
-            connect(true);
-          }, delay);
+          retryTimer = setTimeout(() => connect(true, true), delay);
           return;
         }
         finish({ status: 'failed', message: 'The connection to the media server was lost.' });

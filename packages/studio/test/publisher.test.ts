@@ -1,7 +1,7 @@
 // The publisher against a fake socket and recorder: slices go out in order, a drop reconnects
 // (taking over its own stale stream) within the grace period, a refusal stops with its reason.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPublisher, type PublishState } from '../src/publisher.ts';
+import { createPublisher, type PublishState, type PublishStats } from '../src/publisher.ts';
 
 class FakeSocket {
   static OPEN = 1;
@@ -67,13 +67,15 @@ afterEach(() => {
 
 function publisher() {
   const states: PublishState[] = [];
+  const stats: PublishStats[] = [];
   const p = createPublisher({
     stream: {} as MediaStream,
     ingestUrl: 'ws://x/ingest/sessions/s?token=t',
     mimeType: 'video/webm;codecs=h264,opus',
     onState: (state) => states.push(state),
+    onStats: (next) => stats.push(next),
   });
-  return { p, states, last: () => states.at(-1) };
+  return { p, states, stats, last: () => states.at(-1) };
 }
 
 describe('the publisher', () => {
@@ -90,7 +92,7 @@ describe('the publisher', () => {
   });
 
   it('reconnects after a drop with takeover and a fresh recording', async () => {
-    const { p, last } = publisher();
+    const { p, last, stats } = publisher();
     p.start();
     FakeSocket.all[0]!.open();
     FakeSocket.all[0]!.drop(1006);
@@ -102,6 +104,8 @@ describe('the publisher', () => {
     FakeSocket.all[1]!.open();
     expect(last()).toEqual({ status: 'publishing' });
     expect(FakeRecorder.all).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(stats.at(-1)?.reconnects).toBe(1);
   });
 
   it('gives up once the grace period is over', async () => {
