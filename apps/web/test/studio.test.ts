@@ -5,7 +5,14 @@
 // so does the viewer's page. A used or tampered code gets a page that says so.
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
+import {
+  expectNamedButtons,
+  launchBrowser,
+  openPage,
+  shot,
+  signInAs,
+  VIEWPORTS,
+} from './support/browser.ts';
 import { restClient } from './support/rest.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
@@ -247,6 +254,27 @@ describe('the browser studio', () => {
     );
     expect((await playlist()).ended).toBe(false);
     await shot(page, 'studio-reconnected', DESKTOP.name);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('a host already signed in opens the studio without a code; the desktop bridge is used when present', async () => {
+    const sessionId = await rest.session(roomId, 'Studio without a code', 60_000);
+    const context = await browser.newContext({
+      viewport: { width: PHONE.width, height: PHONE.height },
+    });
+    // What the desktop app's preload offers (window.vidinfraHost), stubbed.
+    await context.addInitScript(() => {
+      (window as { vidinfraHost?: unknown }).vidinfraHost = {
+        appVersion: () => Promise.resolve('1.2.3'),
+      };
+    });
+    const { page, errors } = await openPage(context);
+    await signInAs(page, server.baseUrl, ADMIN.email, ADMIN.password);
+    await page.goto(`${server.baseUrl}/sessions/${sessionId}/live`);
+    await page.getByRole('heading', { name: 'Studio without a code' }).waitFor();
+    await page.getByText('Desktop studio 1.2.3').waitFor();
+    await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+    await expectPlaying(page, '[data-testid="studio-preview"]');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -23,6 +23,7 @@ export {
   type PublisherOptions,
 } from './publisher.ts';
 export { DevicePreview } from './ui/DevicePreview.tsx';
+export { HostAppVersion } from './ui/HostAppVersion.tsx';
 export { LevelMeter } from './ui/LevelMeter.tsx';
 export { PublishStatsLine } from './ui/PublishStatsLine.tsx';
 export { useDevices } from './ui/use-devices.ts';

@@ -3,7 +3,13 @@
 // viewer count and publishing statistics; "End session" (confirmed) stops everything.
 import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { DevicePreview, LevelMeter, PublishStatsLine, useDevices } from '@vidinfra/studio';
+import {
+  DevicePreview,
+  HostAppVersion,
+  LevelMeter,
+  PublishStatsLine,
+  useDevices,
+} from '@vidinfra/studio';
 import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
@@ -107,6 +113,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
             Studio
           </Text>
           <Title order={2}>{session.data.title}</Title>
+          <HostAppVersion />
         </Stack>
         <StageBadge status={status} publishing={publishState?.status === 'publishing'} />
       </Group>
