@@ -7,6 +7,7 @@ import { dashboardRoutes } from './dashboard/routes.tsx';
 import { embedRoutes } from './embed/routes.tsx';
 import { rootRoute } from './root-route.tsx';
 import { roomRoutes } from './rooms/routes.tsx';
+import { studioRoutes } from './studio/routes.tsx';
 
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -37,6 +38,7 @@ export const router = createRouter({
     adminRoutes(),
     roomRoutes(),
     embedRoutes(),
+    studioRoutes(),
   ]),
   defaultPreload: 'intent',
 });

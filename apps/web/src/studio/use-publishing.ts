@@ -1,0 +1,46 @@
+// The studio's publisher as React state: joins the session for a fresh ingest token, publishes
+// the devices' stream, and reports its state and statistics; stopped when the studio goes away.
+import {
+  chooseMimeType,
+  createPublisher,
+  type PublishState,
+  type PublishStats,
+  type Publisher,
+} from '@vidinfra/studio';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api.ts';
+
+export function usePublishing(sessionId: string) {
+  const publisher = useRef<Publisher | null>(null);
+  const [state, setState] = useState<PublishState | null>(null);
+  const [stats, setStats] = useState<PublishStats | null>(null);
+
+  const start = useCallback(
+    async (stream: MediaStream, takeover = false) => {
+      await publisher.current?.stop();
+      const joined = await api.sessions.join.mutate({ id: sessionId });
+      const next = createPublisher({
+        stream,
+        ingestUrl: `${joined.ws_url}/sessions/${sessionId}?token=${encodeURIComponent(joined.token)}`,
+        mimeType: chooseMimeType((type) => MediaRecorder.isTypeSupported(type)),
+        onState: setState,
+        onStats: setStats,
+      });
+      publisher.current = next;
+      // The test bench drops this socket to check that the studio reconnects.
+      (window as { studioPublisher?: Publisher }).studioPublisher = next;
+      next.start(takeover);
+    },
+    [sessionId],
+  );
+
+  const stop = useCallback(async () => {
+    const current = publisher.current;
+    publisher.current = null;
+    await current?.stop();
+  }, []);
+
+  useEffect(() => () => void publisher.current?.stop(), []);
+
+  return { state, stats, start, stop };
+}

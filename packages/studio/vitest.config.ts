@@ -1,0 +1,3 @@
+import { testPreset } from '@vidinfra/tooling/vitest';
+
+export default testPreset('studio');
