@@ -4,13 +4,20 @@
 // never import each other: this composition is the only place that knows both.
 import { startApiServer } from '@vidinfra/api-server';
 import { startGateway } from '@vidinfra/realtime';
-import { closeOnSignals, ConfigError, createRuntime, loadConfig } from '@vidinfra/services';
+import {
+  closeOnSignals,
+  ConfigError,
+  createRuntime,
+  loadConfig,
+  originCheck,
+} from '@vidinfra/services';
 
 async function main() {
   const runtime = await createRuntime(loadConfig());
   const app = await startApiServer(runtime);
   const gateway = await startGateway(app.server, runtime.services, {
     redisUrl: runtime.config.redisUrl,
+    allowOrigin: originCheck(runtime.config.allowedOrigins),
     log: app.log,
     metrics: runtime.metrics,
   });

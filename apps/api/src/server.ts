@@ -1,6 +1,7 @@
-import type { Runtime } from '@vidinfra/services';
+import { originCheck, type Runtime } from '@vidinfra/services';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { registerAsyncApi } from './asyncapi.ts';
+import { registerCors } from './cors.ts';
 import { registerApiReference } from './docs.ts';
 import { registerHls } from './hls.ts';
 import { registerMetrics } from './metrics.ts';
@@ -55,6 +56,7 @@ export async function buildServer(
     frameworkErrors: (error, _request, reply) => sendError(reply, error, reply.log),
   });
   registerMetrics(app, runtime.metrics);
+  registerCors(app, originCheck(config.allowedOrigins));
   // Who the caller is: a sent token must be valid, even on public operations (it identifies the
   // caller). What the caller may do is the operation core's to decide (packages/api core.ts).
   const createContext = async (request: FastifyRequest): Promise<Context> => {

@@ -4,6 +4,7 @@
 // VP8 (what Firefox records, and Chromium without H.264) is published several times in a row: its
 // transcode must start every time.
 import { execFile, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -12,12 +13,25 @@ import { launchChromium, openPage, reachable } from './browser/chromium.ts';
 import { publisherPage, viewerPage } from './browser/pages.ts';
 import { dialect, useTestApp } from './harness.ts';
 
-const api = useTestApp();
+/** A port free now, for the app to listen on once it is built. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+
+// The pages are on PUBLIC_URL's origin, as a deployment serves them: the ingest refuses a
+// publisher whose page is on an origin the server does not allow.
+const port = await freePort();
+const api = useTestApp({ PUBLIC_URL: `http://127.0.0.1:${port}` });
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = await api.app.listen({ port, host: '127.0.0.1' });
   api.runtime.attachIngest(api.app.server);
   browser = await launchChromium();
 });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sessionChannel } from '@vidinfra/domain';
-import { createRuntime, loadConfig, recordEvent } from '@vidinfra/services';
+import { createRuntime, loadConfig, originCheck, recordEvent } from '@vidinfra/services';
 import { WebSocketServer } from 'ws';
 import { createGateway } from '../src/index.ts';
 
@@ -24,9 +24,8 @@ if (kind === 'gateway') {
     process.exit(0);
   });
   // The runtime every node builds, on SQLite in the temporary directory (secrets made there).
-  const { db, services } = await createRuntime(
-    loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent' }),
-  );
+  const config = loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent' });
+  const { db, services } = await createRuntime(config);
   const host = await db.repos.users.create({
     email: 'host@bench.test',
     displayName: 'Host',
@@ -44,7 +43,12 @@ if (kind === 'gateway') {
     settings: {},
   });
   await db.repos.sessions.transition(session.id, ['scheduled'], 'live', { liveAt: new Date() });
-  createGateway({ services, httpServer: http, presenceGraceMs: 10_000 });
+  createGateway({
+    services,
+    httpServer: http,
+    allowOrigin: originCheck(config.allowedOrigins),
+    presenceGraceMs: 10_000,
+  });
   publish = (i) =>
     db.transaction(async (r) => {
       const message = await r.chat.create(session.id, host.id, `message ${i}`);

@@ -16,7 +16,7 @@ import {
   type ClientActionName,
   type RealtimeEnvelope,
 } from '@vidinfra/domain';
-import type { Services } from '@vidinfra/services';
+import type { OriginCheck, Services } from '@vidinfra/services';
 import { Server, type ServerOptions } from 'socket.io';
 import type { z } from 'zod';
 import { type ActionHandlers, clientActions } from './actions.ts';
@@ -32,6 +32,12 @@ export interface GatewayOptions {
   services: Services;
   /** Attach to this HTTP server (the API's, in the embedded default). */
   httpServer: HttpServer;
+  /**
+   * The origins whose pages may connect (`originCheck(config.allowedOrigins)`): CORS for the
+   * polling transport, and a handshake or WebSocket upgrade from a page on another origin refused
+   * with 403 (browsers send any site's WebSocket upgrades with no CORS check). No Origin passes.
+   */
+  allowOrigin: OriginCheck;
   /** A Socket.IO adapter (the Redis Streams adapter when scaled); in-memory by default. */
   adapter?: Partial<ServerOptions>['adapter'];
   isLeader?: () => Promise<boolean>;
@@ -77,7 +83,9 @@ export function createGateway(options: GatewayOptions) {
       skipMiddlewares: true,
     },
     ...(options.adapter && { adapter: options.adapter }),
-    cors: { origin: true, credentials: true },
+    // The token travels in the handshake's `auth`, never in a cookie: no credentials.
+    cors: { origin: (origin, allow) => allow(null, options.allowOrigin(origin)) },
+    allowRequest: (request, answer) => answer(null, options.allowOrigin(request.headers.origin)),
   });
   const liveness = startNodeLiveness(services, {
     nodeId,

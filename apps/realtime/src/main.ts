@@ -5,7 +5,13 @@
 // default (`npm start`) does not need it: the gateway runs in the API's process, on its port.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeOnSignals, ConfigError, createRuntime, loadConfig } from '@vidinfra/services';
+import {
+  closeOnSignals,
+  ConfigError,
+  createRuntime,
+  loadConfig,
+  originCheck,
+} from '@vidinfra/services';
 import { metricsRoute } from './metrics-route.ts';
 import { startGateway } from './start.ts';
 
@@ -22,6 +28,7 @@ async function main() {
   const http = createServer(metricsRoute(runtime.metrics, { trustProxy: config.trustProxy }));
   const node = await startGateway(http, runtime.services, {
     redisUrl: config.redisUrl,
+    allowOrigin: originCheck(config.allowedOrigins),
     metrics: runtime.metrics,
   });
   runtime.onClose(() => node.close());

@@ -13,7 +13,7 @@ export async function startGateway(
     log?: GatewayOptions['log'];
     /** The runtime's metrics, told how many sockets this gateway holds. */
     metrics?: RuntimeMetrics;
-  } & Pick<GatewayOptions, 'presenceGraceMs' | 'nodeTimeoutMs' | 'sweepIntervalMs'>,
+  } & Pick<GatewayOptions, 'allowOrigin' | 'presenceGraceMs' | 'nodeTimeoutMs' | 'sweepIntervalMs'>,
 ) {
   const { redisUrl, metrics, ...gatewayOptions } = options;
   const scale = redisUrl ? await redisScaleOut(redisUrl) : null;

@@ -6,7 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@vidinfra/db';
-import { createServices, localMediaBackend, type ServiceConfig } from '@vidinfra/services';
+import {
+  createServices,
+  localMediaBackend,
+  originCheck,
+  type ServiceConfig,
+} from '@vidinfra/services';
 import { startGateway } from '../src/start.ts';
 
 const env = process.env;
@@ -26,6 +31,8 @@ const services = createServices({
 const http = createServer((_req, res) => res.writeHead(404).end());
 const node = await startGateway(http, services, {
   redisUrl: env.REDIS_URL ?? null,
+  // The tests' clients are Node's, which send no Origin.
+  allowOrigin: originCheck([]),
   nodeTimeoutMs: Number(env.NODE_TIMEOUT_MS),
   sweepIntervalMs: Number(env.SWEEP_INTERVAL_MS),
   presenceGraceMs: Number(env.PRESENCE_GRACE_MS),

@@ -1,6 +1,6 @@
 import { sessionChannel, staffChannel, userChannel } from '@vidinfra/domain';
 import { createServer } from 'node:http';
-import { createServices } from '@vidinfra/services';
+import { createServices, originCheck } from '@vidinfra/services';
 import { Adapter } from 'socket.io-adapter';
 import { startGateway } from '../src/start.ts';
 import { describe, expect, it } from 'vitest';
@@ -431,7 +431,10 @@ describe(`health (${dialect})`, () => {
     const services = createServices(rt.services.deps);
     const realtime = async () => (await services.health.check()).checks.realtime.status;
     expect(await realtime(), 'no gateway started with these services').toBe('down');
-    const started = await startGateway(createServer(), services, { redisUrl: null });
+    const started = await startGateway(createServer(), services, {
+      redisUrl: null,
+      allowOrigin: originCheck(rt.config.allowedOrigins),
+    });
     try {
       expect(await realtime()).toBe('up');
     } finally {

@@ -11,6 +11,7 @@ import {
   createRuntime,
   hashPassword,
   loadConfig,
+  originCheck,
   recordEvent,
   type Config,
   type Runtime,
@@ -68,6 +69,7 @@ export function useRealtime(defaults: Partial<GatewayOptions> = {}): RealtimeTes
     const gateway = createGateway({
       services: t.services,
       httpServer: http,
+      allowOrigin: originCheck(t.config.allowedOrigins),
       presenceGraceMs: 300,
       relayIntervalMs: 20,
       ...defaults,

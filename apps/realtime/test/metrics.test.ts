@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { originCheck } from '@vidinfra/services';
 import { metricsRoute } from '../src/metrics-route.ts';
 import { startGateway } from '../src/start.ts';
 import { dialect, useRealtime, waitFor } from './harness.ts';
@@ -17,6 +18,7 @@ beforeAll(async () => {
   const http = createServer(metricsRoute(rt.runtime.metrics, { trustProxy: true }));
   const node = await startGateway(http, rt.services, {
     redisUrl: null,
+    allowOrigin: originCheck(rt.config.allowedOrigins),
     metrics: rt.runtime.metrics,
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { sessionChannel } from '@vidinfra/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '@vidinfra/services';
+import { createServices, originCheck } from '@vidinfra/services';
 import { createClient } from 'redis';
 import { redisScaleOut } from '../src/scale-out.ts';
 import { startGateway } from '../src/start.ts';
@@ -201,7 +201,10 @@ describe(`scale-out on Redis (${dialect})`, () => {
     const services = createServices(rt.services.deps);
     const seen = await unhandledDuring(async () => {
       for (let i = 0; i < 3; i++) {
-        const started = await startGateway(createServer(), services, { redisUrl: redis.url });
+        const started = await startGateway(createServer(), services, {
+          redisUrl: redis.url,
+          allowOrigin: originCheck(rt.config.allowedOrigins),
+        });
         await started.close();
       }
     });
@@ -212,7 +215,10 @@ describe(`scale-out on Redis (${dialect})`, () => {
     const services = createServices(rt.services.deps);
     const realtime = async () => (await services.health.check()).checks.realtime.status;
     const seen = await unhandledDuring(async () => {
-      const started = await startGateway(createServer(), services, { redisUrl: redis.url });
+      const started = await startGateway(createServer(), services, {
+        redisUrl: redis.url,
+        allowOrigin: originCheck(rt.config.allowedOrigins),
+      });
       try {
         await redis.stop();
         await waitFor(async () => (await realtime()) === 'down');
@@ -227,7 +233,11 @@ describe(`scale-out on Redis (${dialect})`, () => {
   it('survives Redis dying while a request to the other nodes is on its way', async () => {
     const services = createServices(rt.services.deps);
     const seen = await unhandledDuring(async () => {
-      const start = () => startGateway(createServer(), services, { redisUrl: redis.url });
+      const start = () =>
+        startGateway(createServer(), services, {
+          redisUrl: redis.url,
+          allowOrigin: originCheck(rt.config.allowedOrigins),
+        });
       const [a, b] = [await start(), await start()];
       const admin = createClient({ url: redis.url });
       admin.on('error', () => {});

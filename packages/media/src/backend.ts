@@ -61,6 +61,12 @@ export type IngestAdmission = (
 
 export interface IngestOptions {
   admit?: IngestAdmission;
+  /**
+   * The application's Origin rule (true when this Origin header, or none, may connect): a
+   * publisher whose page is on another origin is refused with 4403 before its token is read.
+   * Browsers send any site's WebSocket upgrades with no CORS check, so the server must.
+   */
+  allowOrigin?: (origin: string | undefined) => boolean;
 }
 
 /** What an ingest is doing now, for the operator's metrics. */

@@ -8,9 +8,14 @@ import { ffmpegProcesses, useIngest, waitFor } from './harness.ts';
 
 let decide: IngestAdmission = async () => ({ ok: true });
 const asked: [string, string][] = [];
+const originsAsked: (string | undefined)[] = [];
 const ingest = useIngest(
   {},
   {
+    allowOrigin: (origin) => {
+      originsAsked.push(origin);
+      return origin === undefined || origin === 'app://studio';
+    },
     admit: (sessionId, identity) => {
       asked.push([sessionId, identity]);
       return decide(sessionId, identity);
@@ -23,6 +28,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   asked.length = 0;
+  originsAsked.length = 0;
   decide = async () => ({ ok: true });
 });
 
@@ -38,6 +44,23 @@ it('closes with the refusal of admit and starts nothing', async () => {
   expect(asked).toEqual([[sessionId, 'guest-7']]);
   expect(await ffmpegProcesses(ingest.hlsDir(sessionId))).toEqual([]);
   expect(outputStates(ingest, sessionId)).toEqual(['starting']);
+});
+
+it('refuses a page on an origin the application does not allow with 4403, before admit', async () => {
+  const sessionId = 'foreign-page';
+  await ingest.backend.ensureOutput(sessionId, { latencyMode: 'standard' });
+  const token = await ingest.token(sessionId);
+  const foreign = await ingest.connect(sessionId, { token }, { origin: 'https://evil.example' });
+  expect(await foreign.closed).toEqual({ code: 4403, reason: 'origin not allowed' });
+  expect(originsAsked).toEqual(['https://evil.example']);
+  expect(asked).toEqual([]);
+  expect(outputStates(ingest, sessionId)).toEqual(['starting']);
+  const studio = await ingest.connect(sessionId, { token }, { origin: 'app://studio' });
+  void sendPaced(studio.ws, chunks);
+  await waitFor(async () => (await ingest.state(sessionId)) === 'running', 5000, 'running');
+  expect(asked).toHaveLength(1);
+  studio.ws.close(1000);
+  expect(await studio.closed).toMatchObject({ code: 1000 });
 });
 
 it('is not asked about a token that does not verify', async () => {

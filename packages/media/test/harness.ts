@@ -37,6 +37,8 @@ export interface ConnectOptions {
   path?: string;
   /** False: the client does not answer the server's pings (a peer gone half-open). */
   autoPong?: boolean;
+  /** The Origin header a browser page would send (none by default, as Node sends). */
+  origin?: string;
 }
 
 export interface LogLine {
@@ -110,12 +112,12 @@ export async function startIngest(
   const connect = (
     sessionId: string,
     query: Record<string, string>,
-    { path, autoPong = true }: ConnectOptions = {},
+    { path, autoPong = true, origin }: ConnectOptions = {},
   ) =>
     new Promise<TestPublisher>((resolve, reject) => {
       const search = new URLSearchParams(query).toString();
       const url = `${backend.wsUrl()}${path ?? `/sessions/${sessionId}`}?${search}`;
-      const ws = new WebSocket(url, { autoPong });
+      const ws = new WebSocket(url, { autoPong, ...(origin && { origin }) });
       sockets.add(ws);
       const closed = new Promise<Closed>((done) =>
         ws.once('close', (code, reason) => done({ code, reason: reason.toString() })),

@@ -40,6 +40,7 @@ export type {
 export type { MediaBackend, MediaGrant, OutputStatus } from '@vidinfra/media';
 export { localMediaBackend } from '@vidinfra/media';
 export { ConfigError, loadConfig, type Config } from './runtime/config.ts';
+export { originCheck, type OriginCheck } from './runtime/origins.ts';
 export {
   closeOnSignals,
   createRuntime,

@@ -5,7 +5,9 @@
 //   4401 unauthorized       token missing, malformed, badly signed or expired
 //   4403 forbidden          token for another session, no publish grant (roomJoin + canPublish),
 //                           or the participant was removed ("removed") — also sent mid-stream;
-//                           or refused by the application's `admit` hook (its own reason)
+//                           or refused by the application's `admit` hook (its own reason);
+//                           or sent from a page whose Origin the application does not allow
+//                           ("origin not allowed", before the token is read)
 //   4404 unknown session    path is not /ingest/sessions/{id} (or not decodable), or the
 //                           session's output was never started (ensureOutput)
 //   4408 timeout            nothing sent within firstMessageTimeoutMs of being admitted ("no

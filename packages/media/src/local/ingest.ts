@@ -3,7 +3,8 @@
 // must be (see close-codes.ts): a close code is the only answer a browser WebSocket can read, and
 // engine.io (Socket.IO) destroys upgrade requests nobody has answered within a second. Upgrades
 // elsewhere (Socket.IO at /socket.io/) are left to their own listeners. After the token verifies,
-// the application's `admit` hook (see IngestOptions) decides whether this identity may publish.
+// the application's `admit` hook (see IngestOptions) decides whether this identity may publish;
+// before anything, its `allowOrigin` rule refuses an upgrade sent from a foreign page.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TokenVerifier } from 'livekit-server-sdk';
@@ -67,7 +68,7 @@ function attach(
     wss.handleUpgrade(request, socket, head, (ws) => {
       ws.pause(); // no media is read before the publisher is admitted
       ws.on('message', (data: Buffer) => received(data.length));
-      admit(ws, url).catch((error: unknown) => {
+      admit(ws, url, request.headers.origin).catch((error: unknown) => {
         if (!(error instanceof IngestRefusal)) {
           target.log.error(`ingest: admitting a publisher failed: ${String(error)}`);
         }
@@ -79,7 +80,9 @@ function attach(
       });
     });
   };
-  const admit = async (ws: WebSocket, url: URL) => {
+  const admit = async (ws: WebSocket, url: URL, origin: string | undefined) => {
+    if (options.allowOrigin && !options.allowOrigin(origin))
+      throw new IngestRefusal(CLOSE.FORBIDDEN, 'origin not allowed');
     const sessionId = sessionIdOf(url.pathname);
     const identity = await verifyPublishToken(verifier, url.searchParams.get('token'), sessionId);
     const decision = await options.admit?.(sessionId, identity);

@@ -112,6 +112,40 @@ describe('loadConfig', () => {
     expect(error?.message.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(2);
   });
 
+  it('allows the public URL origin and the desktop studio by default, and ALLOWED_ORIGINS besides', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).allowedOrigins).toEqual([
+      'http://localhost:3000',
+      'app://studio',
+    ]);
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'https://live.example.com/base/',
+      ALLOWED_ORIGINS: ' https://admin.example.com , http://localhost:5173,',
+    });
+    expect(config.allowedOrigins).toEqual([
+      'https://live.example.com',
+      'app://studio',
+      'https://admin.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('refuses an ALLOWED_ORIGINS entry that is not an http(s) origin, naming each one', () => {
+    expect(
+      problemsOf({
+        DATA_DIR: dataDir,
+        ALLOWED_ORIGINS: 'https://ok.example.com,https://a.example.com/path,*,ftp://b.example.com',
+      }),
+    ).toEqual([
+      'ALLOWED_ORIGINS: "https://a.example.com/path" is not an origin (http(s)://host[:port], nothing after it)',
+      'ALLOWED_ORIGINS: "*" is not an origin (http(s)://host[:port], nothing after it)',
+      'ALLOWED_ORIGINS: "ftp://b.example.com" is not an origin (http(s)://host[:port], nothing after it)',
+    ]);
+    expect(problemsOf({ DATA_DIR: dataDir, ALLOWED_ORIGINS: 'https://c.example.com/' })).toEqual([
+      'ALLOWED_ORIGINS: "https://c.example.com/" is not an origin (http(s)://host[:port], nothing after it)',
+    ]);
+  });
+
   it('refuses an admin password without an admin email', () => {
     expect(problemsOf({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'long enough' })).toEqual([
       'ADMIN_EMAIL: required when ADMIN_PASSWORD is set',

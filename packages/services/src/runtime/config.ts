@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { allowedOrigins, originProblem, splitOrigins } from './origins.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const seconds = z.coerce.number().int().positive();
@@ -18,6 +19,16 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
   PUBLIC_URL: optionalUrl,
+  /** Browser origins allowed besides PUBLIC_URL's and the desktop studio's (comma-separated). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      for (const entry of splitOrigins(value)) {
+        const problem = originProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: seconds.default(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: seconds.default(30 * 24 * 3600),
@@ -84,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${join(dataDir, 'vidinfra.sqlite')}`,
     publicUrl,
+    /**
+     * The browser origins that may call REST, tRPC, Socket.IO and the ingest (see origins.ts):
+     * PUBLIC_URL's, the desktop studio's `app://studio` and ALLOWED_ORIGINS.
+     */
+    allowedOrigins: allowedOrigins(publicUrl, splitOrigins(e.ALLOWED_ORIGINS)),
     jwtSecret: e.JWT_SECRET ?? persistentSecret(dataDir, 'jwt-secret'),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,

@@ -15,6 +15,7 @@ import {
 } from '@vidinfra/media';
 import { createServices, type Services } from '../index.ts';
 import type { Config } from './config.ts';
+import { originCheck } from './origins.ts';
 import { runtimeMetrics, type RuntimeMetrics } from './metrics.ts';
 
 export interface Runtime {
@@ -25,7 +26,8 @@ export interface Runtime {
   readonly metrics: RuntimeMetrics;
   /**
    * Serves the media backend's ingest on `server` when it has one (local), admitting only
-   * publishers the sessions service admits; nothing for a backend without one (LiveKit).
+   * publishers the sessions service admits, from an allowed origin (or none: not a browser);
+   * nothing for a backend without one (LiveKit).
    */
   attachIngest(server: HttpServer): void;
   /**
@@ -86,6 +88,7 @@ export async function createRuntime(
 
   const admission: IngestOptions = {
     admit: (sessionId, userId) => services.sessions.admitPublisher(sessionId, userId),
+    allowOrigin: originCheck(config.allowedOrigins),
   };
 
   const close = async () => {
