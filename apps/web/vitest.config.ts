@@ -8,5 +8,8 @@ export default testPreset('web', {
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // What a page shows after its requests (a list, a count): on a loaded machine that takes
+    // longer than expect.poll's default second.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
