@@ -153,9 +153,10 @@ describe(`scale-out on Redis (${dialect})`, () => {
 
   it("sums up players' playback reports from every node (a Redis hash)", async () => {
     const [here, there] = [createServices(rt.services.deps), createServices(rt.services.deps)];
+    const options = { redisUrl: redis.url, allowOrigin: originCheck(rt.config.allowedOrigins) };
     const [a, b] = [
-      await startGateway(createServer(), here, { redisUrl: redis.url }),
-      await startGateway(createServer(), there, { redisUrl: redis.url }),
+      await startGateway(createServer(), here, options),
+      await startGateway(createServer(), there, options),
     ];
     try {
       const { sessionId } = await rt.liveSession();
