@@ -103,17 +103,21 @@ describe.each(VIEWPORTS)('viewer states at $width×$height', (viewport) => {
 
   it('the live watch page says for how long it has been live and how many watch', async () => {
     const { page, errors } = await openPage(context);
+    // A signed-in viewer following the session is counted (an anonymous player is not).
+    await signInAs(page, server.baseUrl, VIEWER.email, VIEWER.password);
     await page.goto(`${server.baseUrl}/sessions/${liveId}`);
     await page.getByRole('heading', { name: LIVE_TITLE }).waitFor();
     const timer = page.getByRole('timer').filter({ hasText: /^Live for \d+:\d\d$/ });
     await timer.waitFor();
     const first = await timer.textContent();
     await expect.poll(() => timer.textContent(), { timeout: 5_000 }).not.toBe(first);
-    await page.getByText(/^\d+ watching$/).waitFor();
+    // Once this viewer's connection is in (the header follows the page's status poll).
+    await page.getByText(/^[1-9]\d* watching$/).waitFor({ timeout: 25_000 });
     await shot(page, 'watch-live-header', viewport.name);
     expect(errors).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
     await page.close();
-  });
+  }, 40_000);
 
   it('a signed-in viewer sets a reminder on a scheduled session, then removes it', async () => {
     const { page, errors } = await openPage(context);
@@ -149,8 +153,10 @@ describe.each(VIEWPORTS)('viewer states at $width×$height', (viewport) => {
     const { page, errors } = await openPage(anonymous);
     await page.goto(`${server.baseUrl}/sessions/${scheduledId}`);
     await page.getByRole('heading', { name: SCHEDULED_TITLE }).waitFor();
+    const remind = page.getByRole('link', { name: 'Remind me' });
+    await remind.waitFor();
     await shot(page, 'watch-scheduled-anonymous', viewport.name);
-    await page.getByRole('link', { name: 'Remind me' }).click();
+    await remind.click();
     await page.waitForURL((url) => url.pathname === '/signin');
     await page.getByRole('textbox', { name: 'Email' }).fill(VIEWER.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(VIEWER.password);

@@ -124,9 +124,11 @@ export function WatchPage() {
             {data.status === 'live' && (
               <>
                 {data.live_at && <LiveFor since={data.live_at} />}
-                <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {data.viewer_count} watching
-                </Text>
+                {data.viewer_count > 0 && (
+                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {data.viewer_count} watching
+                  </Text>
+                )}
               </>
             )}
             <StatusBadge status={data.status} />
