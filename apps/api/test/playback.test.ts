@@ -415,6 +415,30 @@ describe(`live posters (${dialect})`, () => {
     expect((await sessionRead(sessionId)).poster_url).toBeNull();
   });
 
+  it('names the poster in session lists too, for live sessions with one only', async () => {
+    const { owner, sessionId } = await liveSession('public');
+    const roomId = (await sessionRead(sessionId)).room_id as string;
+    const scheduledId = await createSession(api, owner, roomId);
+    const listed = async (path: string) => {
+      const reply = await api.call('GET', path, { token: owner.token });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      const items = reply.body.data.items as { id: string; poster_url?: string | null }[];
+      return (id: string) => items.find((item) => item.id === id);
+    };
+    const roomList = `/api/rooms/${roomId}/sessions`;
+    expect((await listed('/api/sessions/live?limit=100'))(sessionId)?.poster_url).toBeNull();
+
+    writePoster(sessionId);
+    const poster = `http://vidinfra.test/hls/${sessionId}/poster.jpg`;
+    expect((await listed('/api/sessions/live?limit=100'))(sessionId)?.poster_url).toBe(poster);
+    const inRoom = await listed(roomList);
+    expect(inRoom(sessionId)?.poster_url).toBe(poster);
+    expect(inRoom(scheduledId)?.poster_url ?? null).toBeNull();
+
+    await api.call('POST', `/api/sessions/${sessionId}/end`, { token: owner.token });
+    expect((await listed(roomList))(sessionId)?.poster_url ?? null).toBeNull();
+  });
+
   it("takes a signed playback's thumbnail token, from an allowed site", async () => {
     const { sessionId } = await liveSession('private');
     const viewer = await api.account('viewer');

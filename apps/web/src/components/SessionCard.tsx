@@ -1,8 +1,10 @@
-// One session in a list: its title (a link to the watch page), status and when or how many.
+// One session in a list: its picture, its title (a link to the watch page), status and when or
+// how many.
 import { Card, Group, Text } from '@mantine/core';
 import type { SessionResponse } from '@vidinfra/domain';
 import { formatDateTime, StatusBadge } from '@vidinfra/ui';
 import { AnchorLink } from './AnchorLink.tsx';
+import { SessionPoster } from './SessionPoster.tsx';
 
 export function SessionCard({ session }: { session: SessionResponse }) {
   const detail =
@@ -15,6 +17,9 @@ export function SessionCard({ session }: { session: SessionResponse }) {
         : `Starts ${formatDateTime(session.scheduled_at)}`;
   return (
     <Card withBorder padding="md" component="article">
+      <Card.Section mb="sm">
+        <SessionPoster session={session} />
+      </Card.Section>
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
         <AnchorLink
           to="/sessions/$sessionId"

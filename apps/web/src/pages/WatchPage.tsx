@@ -18,7 +18,12 @@ import {
 } from '@vidinfra/ui';
 import { lazy, Suspense, useState } from 'react';
 import { AnchorLink } from '../components/AnchorLink.tsx';
+import { LiveFor } from '../watch/LiveFor.tsx';
 import classes from './WatchPage.module.css';
+
+const RemindMe = lazy(() =>
+  import('../watch/RemindMe.tsx').then((module) => ({ default: module.RemindMe })),
+);
 
 const Engagement = lazy(() =>
   import('../watch/Engagement.tsx').then((module) => ({ default: module.Engagement })),
@@ -51,7 +56,12 @@ function Stage({
     case 'scheduled':
       return (
         <Paper withBorder p="lg">
-          <Countdown to={session.scheduled_at} />
+          <Stack gap="sm" align="flex-start">
+            <Countdown to={session.scheduled_at} />
+            <Suspense fallback={null}>
+              <RemindMe roomId={session.room_id} />
+            </Suspense>
+          </Stack>
         </Paper>
       );
     case 'backstage':
@@ -106,18 +116,25 @@ export function WatchPage() {
   return (
     <div className={engaging ? classes.withSide : undefined}>
       <Stack gap="md" style={{ minWidth: 0 }}>
-        <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
+        <Group justify="space-between" align="center" gap="sm">
           <Title order={2} style={{ overflowWrap: 'anywhere' }}>
             {data.title}
           </Title>
-          <StatusBadge status={data.status} />
+          <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flexShrink: 0 }}>
+            {data.status === 'live' && (
+              <>
+                {data.live_at && <LiveFor since={data.live_at} />}
+                {data.viewer_count > 0 && (
+                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {data.viewer_count} watching
+                  </Text>
+                )}
+              </>
+            )}
+            <StatusBadge status={data.status} />
+          </Group>
         </Group>
         <Stage session={data} onStarted={(started) => setClock(() => started)} />
-        {data.status === 'live' && data.viewer_count > 0 && (
-          <Text size="sm" c="dimmed">
-            {data.viewer_count} watching
-          </Text>
-        )}
         {data.description && <Text>{data.description}</Text>}
       </Stack>
       {engaging && (

@@ -57,7 +57,7 @@ const sessionFields = {
    */
   recording_url: Url.optional(),
   /**
-   * On the session read: a JPEG of the live stream, renewed every 10 s (served with the
+   * On the session read and in session lists: a JPEG of the live stream, renewed every 10 s (served with the
    * playlist's rules; a signed playback's takes the thumbnail token), or null when there is none
    * (not live, or no frame yet).
    */

@@ -45,7 +45,16 @@ export const sessionCatalog = (deps: Deps) => {
     filter: Parameters<typeof db.repos.sessions.listWithRooms>[0],
   ): Promise<SessionListResponse> => {
     const page = await db.repos.sessions.listWithRooms(filter);
-    return { ...page, items: await respond.many(page.items) };
+    const items = await respond.many(page.items);
+    return {
+      ...page,
+      // A stat per live item only: the others never have a poster.
+      items: await Promise.all(
+        items.map(async (item) =>
+          item.status === 'live' ? { ...item, poster_url: await posterUrl(item.id) } : item,
+        ),
+      ),
+    };
   };
 
   return {
