@@ -8,7 +8,7 @@ import type {
 } from '@vidinfra/domain';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Room } from '@vidinfra/db';
+import type { Room, Session } from '@vidinfra/db';
 import { hlsDir, POSTER_NAME } from '@vidinfra/media';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
@@ -32,9 +32,14 @@ export const sessionCatalog = (deps: Deps) => {
   const { db, config, media, now } = deps;
   const respond = sessionResponder(deps);
   const fileTokens = recordingFileTokens(config);
-  /** The live poster's URL once the media backend wrote one (the local backend does). */
-  const posterUrl = async (sessionId: string): Promise<string | null> => {
-    if (!config.dataDir) return null;
+  /**
+   * The live poster's URL once the media backend wrote one (the local backend does), for a live
+   * session of a public room: a private room's playback is signed, and its poster opens only
+   * with the thumbnail token, which attendees get from `GET /sessions/{id}/playback`.
+   */
+  const posterUrl = async (session: Session, room: Room): Promise<string | null> => {
+    if (session.status !== 'live' || room.visibility !== 'public' || !config.dataDir) return null;
+    const sessionId = session.id;
     const file = join(hlsDir(config.dataDir, sessionId), POSTER_NAME);
     if (!(await stat(file).catch(() => null))) return null;
     return new URL(POSTER_NAME, media.hlsUrl(sessionId)).toString();
@@ -48,11 +53,11 @@ export const sessionCatalog = (deps: Deps) => {
     const items = await respond.many(page.items);
     return {
       ...page,
-      // A stat per live item only: the others never have a poster.
       items: await Promise.all(
-        items.map(async (item) =>
-          item.status === 'live' ? { ...item, poster_url: await posterUrl(item.id) } : item,
-        ),
+        items.map(async (item, i) => {
+          const { session, room } = page.items[i]!;
+          return { ...item, poster_url: await posterUrl(session, room) };
+        }),
       ),
     };
   };
@@ -80,7 +85,7 @@ export const sessionCatalog = (deps: Deps) => {
     async get({ session, room, viewers }: SessionAccess): Promise<SessionResponse> {
       const response = {
         ...toSessionResponse(session, room, viewers),
-        poster_url: session.status === 'live' ? await posterUrl(session.id) : null,
+        poster_url: await posterUrl(session, room),
       };
       if (session.status !== 'live' && session.status !== 'ended') return response;
       const playback = await db.repos.playbacks.defaultFor(session.id);
