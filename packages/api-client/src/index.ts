@@ -33,3 +33,8 @@ export {
   type GuestDeviceStore,
   type GuestIdentity,
 } from './guest-identity.ts';
+export {
+  createPlaybackReportAccumulator,
+  type PlaybackReportAccumulator,
+  type PlaybackSample,
+} from './playback/report-accumulator.ts';

@@ -14,6 +14,7 @@ import {
   Loading,
   RecordingPlayer,
   StatusBadge,
+  type PlaybackProbe,
   type PlayheadClock,
 } from '@vidinfra/ui';
 import { lazy, Suspense, useState } from 'react';
@@ -32,7 +33,7 @@ function Stage({
   onStarted,
 }: {
   session: SessionResponse;
-  onStarted: (clock: PlayheadClock) => void;
+  onStarted: (clock: PlayheadClock, probe: PlaybackProbe) => void;
 }) {
   switch (session.status) {
     case 'live':
@@ -89,6 +90,7 @@ function SessionNotFound() {
 export function WatchPage() {
   const { sessionId } = useParams({ from: '/sessions/$sessionId' });
   const [clock, setClock] = useState<PlayheadClock | null>(null);
+  const [probe, setProbe] = useState<PlaybackProbe | null>(null);
   const session = useQuery({
     queryKey: ['sessions', 'get', sessionId],
     queryFn: () => api.sessions.get.query({ id: sessionId }),
@@ -112,7 +114,13 @@ export function WatchPage() {
           </Title>
           <StatusBadge status={data.status} />
         </Group>
-        <Stage session={data} onStarted={(started) => setClock(() => started)} />
+        <Stage
+          session={data}
+          onStarted={(started, playback) => {
+            setClock(() => started);
+            setProbe(playback);
+          }}
+        />
         {data.status === 'live' && data.viewer_count > 0 && (
           <Text size="sm" c="dimmed">
             {data.viewer_count} watching
@@ -123,7 +131,7 @@ export function WatchPage() {
       {engaging && (
         <aside aria-label="Chat, polls and stage">
           <Suspense fallback={<Loading label="Loading the chat" />}>
-            <Engagement session={data} clock={clock} />
+            <Engagement session={data} clock={clock} probe={probe} />
           </Suspense>
         </aside>
       )}
