@@ -15,3 +15,4 @@ export { ChatList, type ChatListMessage, type ChatListProps } from './chat/ChatL
 export { StaffBadge } from './chat/StaffBadge.tsx';
 export { PollCard, type PollCardProps } from './polls/PollCard.tsx';
 export type { PlaybackProbe } from './player/LivePlayer.tsx';
+export { formatPercent, viewerHealthStats } from './viewer-health.ts';
