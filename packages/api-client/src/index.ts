@@ -38,3 +38,4 @@ export {
   type PlaybackReportAccumulator,
   type PlaybackSample,
 } from './playback/report-accumulator.ts';
+export { playbackRefreshDelay, tokenOf, withLatestToken } from './playback/token-refresh.ts';

@@ -47,6 +47,7 @@ function useHlsSource(
   mode: LatencyMode,
   clock: { current: PlayheadClock },
   bitrate: { current: () => number | null },
+  rewrite: { current: ((url: string) => string) | undefined },
 ) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -62,7 +63,16 @@ function useHlsSource(
     void import('hls.js/light').then(({ default: Hls }) => {
       if (cancelled) return;
       if (!Hls.isSupported()) return setFailed(true);
-      const hls = new Hls(liveHlsConfig(mode));
+      const hls = new Hls({
+        ...liveHlsConfig(mode),
+        // A signed stream's newest token on each request: hls.js opens the request itself
+        // only when it is not open yet.
+        xhrSetup(xhr, requestUrl) {
+          const latest = rewrite.current?.(requestUrl);
+          if (latest && latest !== requestUrl && xhr.readyState === 0)
+            xhr.open('GET', latest, true);
+        },
+      });
       clock.current = () => hls.playingDate?.getTime() ?? null;
       bitrate.current = () =>
         hls.levels[hls.currentLevel]?.bitrate ??
@@ -83,7 +93,7 @@ function useHlsSource(
       cancelled = true;
       destroy();
     };
-  }, [video, url, mode, clock, bitrate]);
+  }, [video, url, mode, clock, bitrate, rewrite]);
   return failed;
 }
 
@@ -91,6 +101,11 @@ export interface LivePlayerProps {
   url: string;
   title: string;
   latencyMode: LatencyMode;
+  /**
+   * Rewrites each media request's URL (hls.js only), e.g. to carry a signed stream's newest
+   * token while the source URL stays the same (changing `url` starts the stream again).
+   */
+  requestUrl?: (url: string) => string;
   /** Called once, when the video has its first frame, with the playhead's clock. */
   onStarted?: (clock: PlayheadClock, probe: PlaybackProbe) => void;
 }
@@ -102,7 +117,11 @@ export function LivePlayer(props: LivePlayerProps) {
   const bitrate = useRef<() => number | null>(() => null);
   const stallListeners = useRef(new Set<(stalled: boolean) => void>());
   const started = useRef(false);
-  const failed = useHlsSource(video, props.url, props.latencyMode, clock, bitrate);
+  const rewrite = useRef(props.requestUrl);
+  useEffect(() => {
+    rewrite.current = props.requestUrl;
+  });
+  const failed = useHlsSource(video, props.url, props.latencyMode, clock, bitrate, rewrite);
   /** The first frame is there (or playback began): the player has started. */
   const markStarted = () => {
     if (started.current) return;
