@@ -3,13 +3,16 @@
 import { QueryClient } from '@tanstack/react-query';
 import { apiErrorOf } from '@vidinfra/api-client';
 
-const NOT_RETRIED = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'VALIDATION_ERROR']);
+const SETTLED = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'VALIDATION_ERROR']);
+
+/** An answer that asking again will not change (refused, missing, malformed). */
+export const isSettledError = (error: unknown) => SETTLED.has(apiErrorOf(error)?.code ?? '');
 
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 10_000,
-      retry: (failures, error) => !NOT_RETRIED.has(apiErrorOf(error)?.code ?? '') && failures < 2,
+      retry: (failures, error) => !isSettledError(error) && failures < 2,
     },
   },
 });

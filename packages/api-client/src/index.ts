@@ -33,3 +33,9 @@ export {
   type GuestDeviceStore,
   type GuestIdentity,
 } from './guest-identity.ts';
+export {
+  createPlaybackReportAccumulator,
+  type PlaybackReportAccumulator,
+  type PlaybackSample,
+} from './playback/report-accumulator.ts';
+export { playbackRefreshDelay, tokenOf, withLatestToken } from './playback/token-refresh.ts';

@@ -8,6 +8,8 @@ export interface ServiceConfig {
   refreshTokenTtlSeconds: number;
   /** Seconds during which an already-rotated refresh token may be presented again (concurrent tabs). */
   refreshReuseGraceSeconds: number;
+  /** How long a signed playback's restriction tokens live (default 3600). */
+  playbackTokenTtlSeconds?: number;
   /** Where the web apps are served, e.g. `http://localhost:3000`. */
   publicUrl: string;
   livekit: { url: string | null; apiKey: string; apiSecret: string };

@@ -9,7 +9,10 @@ const AUDIENCES = {
 } as const;
 export type PlaybackTokenUse = keyof typeof AUDIENCES;
 
-/** Long enough for a talk; a viewer watching longer asks `GET /sessions/{id}/playback` again. */
+/**
+ * The default lifetime (PLAYBACK_TOKEN_TTL_SECONDS): long enough for a talk; a player renews
+ * it by asking `GET /sessions/{id}/playback` again.
+ */
 export const PLAYBACK_TOKEN_TTL_SECONDS = 3600;
 
 export interface PlaybackGrant {
@@ -19,12 +22,12 @@ export interface PlaybackGrant {
   allowedDomains: string[];
 }
 
-export const playbackTokens = (secret: string) => {
+export const playbackTokens = (secret: string, ttlSeconds = PLAYBACK_TOKEN_TTL_SECONDS) => {
   const byUse = (audience: string) =>
     hs256Tokens({
       secret,
       audience,
-      ttlSeconds: PLAYBACK_TOKEN_TTL_SECONDS,
+      ttlSeconds,
       expired: { code: 'PLAYBACK_TOKEN_EXPIRED' },
       invalid: { code: 'FORBIDDEN', message: 'invalid playback token' },
     });

@@ -14,3 +14,5 @@ export type { LivePlayerProps, PlayheadClock } from './player/LivePlayer.tsx';
 export { ChatList, type ChatListMessage, type ChatListProps } from './chat/ChatList.tsx';
 export { StaffBadge } from './chat/StaffBadge.tsx';
 export { PollCard, type PollCardProps } from './polls/PollCard.tsx';
+export type { PlaybackProbe } from './player/LivePlayer.tsx';
+export { formatPercent, viewerHealthStats } from './viewer-health.ts';

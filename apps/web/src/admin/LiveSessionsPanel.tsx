@@ -1,9 +1,9 @@
 // What is live now, each session with its stream health (output state, bitrate, frame rate, the
-// newest segment's age, viewers), refreshed every few seconds.
+// newest segment's age, viewers and what their players report), refreshed every few seconds.
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { OutputState, SessionResponse } from '@vidinfra/domain';
-import { EmptyState, ErrorAlert, formatDateTime, Loading } from '@vidinfra/ui';
+import { EmptyState, ErrorAlert, formatDateTime, Loading, viewerHealthStats } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { AnchorLink } from '../components/AnchorLink.tsx';
 
@@ -39,6 +39,7 @@ function Health({ sessionId }: { sessionId: string }) {
     ['Newest segment', number(h.segment_age_seconds, 's old', 1)],
     ['Encoder speed', h.speed === undefined ? '–' : `${h.speed.toFixed(2)}×`],
     ['Viewers', String(h.viewers)],
+    ...viewerHealthStats(h).map(({ label, value }): [string, string] => [label, value]),
   ];
   return (
     <Stack gap="xs">
@@ -55,7 +56,7 @@ function Health({ sessionId }: { sessionId: string }) {
       <Stack component="dl" gap={2} m={0}>
         {rows.map(([label, value]) => (
           <Group key={label} gap={6} wrap="nowrap">
-            <Text component="dt" size="sm" c="dimmed" w={120}>
+            <Text component="dt" size="sm" c="dimmed" w={140}>
               {label}
             </Text>
             <Text component="dd" size="sm" m={0} fw={500}>

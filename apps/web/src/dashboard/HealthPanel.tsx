@@ -1,9 +1,10 @@
 // The live stream's health, refreshed every 10 s while the session is live: the output's state,
-// bitrate, frame rate, encoder speed, the newest segment's age and the viewers.
+// bitrate, frame rate, encoder speed, the newest segment's age, the viewers and what their
+// players report (latency behind live, rebuffering).
 import { Badge, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { OutputState } from '@vidinfra/domain';
-import { ErrorAlert, formatDateTime, Loading } from '@vidinfra/ui';
+import { ErrorAlert, formatDateTime, Loading, viewerHealthStats } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { keys } from './query-keys.ts';
 import { StatGrid } from './StatGrid.tsx';
@@ -47,6 +48,7 @@ export function HealthPanel({ sessionId }: { sessionId: string }) {
           { label: 'Encoder speed', value: figure(data.speed, '×', 2) },
           { label: 'Newest segment age', value: figure(data.segment_age_seconds, ' s', 1) },
           { label: 'Viewers', value: data.viewers },
+          ...viewerHealthStats(data),
         ]}
       />
     </>

@@ -1,6 +1,8 @@
 // The watch page of a public session (the share's viewer_url): its title and status, and what
 // fits the status — the live player, a countdown, "starting soon", or that it has ended. Once
 // the live player plays, the stage, polls and chat load beside it (a chunk of their own).
+// A private room's session plays for signed-in attendees (a signed playback whose token is
+// renewed as it plays); an anonymous visitor is asked to sign in.
 import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -14,11 +16,15 @@ import {
   Loading,
   RecordingPlayer,
   StatusBadge,
+  type PlaybackProbe,
   type PlayheadClock,
 } from '@vidinfra/ui';
 import { lazy, Suspense, useState } from 'react';
 import { AnchorLink } from '../components/AnchorLink.tsx';
+import { isSettledError } from '../query-client.ts';
+import { ButtonLink } from '../components/ButtonLink.tsx';
 import { LiveFor } from '../watch/LiveFor.tsx';
+import { useSignedPlayback } from '../watch/use-signed-playback.ts';
 import classes from './WatchPage.module.css';
 
 const RemindMe = lazy(() =>
@@ -32,13 +38,58 @@ const Engagement = lazy(() =>
 /** How often the page looks for a status change (scheduled → live → ended). */
 const STATUS_POLL_MS = 15_000;
 
-function Stage({
+type OnStarted = (clock: PlayheadClock, probe: PlaybackProbe) => void;
+
+function SignInToWatch({ sessionId }: { sessionId: string }) {
+  return (
+    <Stack align="flex-start">
+      <Title order={2}>Sign in to watch</Title>
+      <Text>This session plays for signed-in attendees only.</Text>
+      <ButtonLink to="/signin" search={{ redirect: `/sessions/${sessionId}` }}>
+        Sign in to watch
+      </ButtonLink>
+    </Stack>
+  );
+}
+
+/** A private session's live stream: its signed playback, renewed before the token expires. */
+function SignedLivePlayer({
   session,
   onStarted,
 }: {
   session: SessionResponse;
-  onStarted: (clock: PlayheadClock) => void;
+  onStarted: OnStarted;
 }) {
+  const playback = useSignedPlayback(session.id, true);
+  if (playback.url)
+    return (
+      <LivePlayer
+        url={playback.url}
+        requestUrl={playback.requestUrl}
+        title={session.title}
+        latencyMode={session.settings.latency_mode}
+        onStarted={onStarted}
+      />
+    );
+  if (playback.pending) return <Loading label="Loading the stream" />;
+  const code = apiErrorOf(playback.error)?.code;
+  if (code === 'UNAUTHORIZED') return <SignInToWatch sessionId={session.id} />;
+  if (code === 'BANNED')
+    return (
+      <Alert title="You cannot watch this session" color="red" role="alert">
+        You were removed from this session by its host.
+      </Alert>
+    );
+  if (code === 'NO_DEFAULT_PLAYBACK')
+    return (
+      <Paper withBorder p="lg">
+        <Text size="lg">The stream is about to start.</Text>
+      </Paper>
+    );
+  return <ErrorAlert title="Could not load the stream" error={playback.error} />;
+}
+
+function Stage({ session, onStarted }: { session: SessionResponse; onStarted: OnStarted }) {
   switch (session.status) {
     case 'live':
       return session.hls_url ? (
@@ -49,9 +100,7 @@ function Stage({
           onStarted={onStarted}
         />
       ) : (
-        <Alert title="Sign-in needed" color="yellow">
-          This session plays for signed-in attendees only.
-        </Alert>
+        <SignedLivePlayer session={session} onStarted={onStarted} />
       );
     case 'scheduled':
       return (
@@ -99,16 +148,19 @@ function SessionNotFound() {
 export function WatchPage() {
   const { sessionId } = useParams({ from: '/sessions/$sessionId' });
   const [clock, setClock] = useState<PlayheadClock | null>(null);
+  const [probe, setProbe] = useState<PlaybackProbe | null>(null);
   const session = useQuery({
     queryKey: ['sessions', 'get', sessionId],
     queryFn: () => api.sessions.get.query({ id: sessionId }),
-    refetchInterval: STATUS_POLL_MS,
+    // A refused or missing session stays so: the page says which, and stops asking.
+    refetchInterval: (query) => (isSettledError(query.state.error) ? false : STATUS_POLL_MS),
   });
 
   if (session.isPending) return <Loading label="Loading the session" />;
   if (session.error) {
     const code = apiErrorOf(session.error)?.code;
     if (code === 'NOT_FOUND' || code === 'VALIDATION_ERROR') return <SessionNotFound />;
+    if (code === 'UNAUTHORIZED') return <SignInToWatch sessionId={sessionId} />;
     return <ErrorAlert title="Could not load the session" error={session.error} />;
   }
   const data = session.data;
@@ -134,13 +186,19 @@ export function WatchPage() {
             <StatusBadge status={data.status} />
           </Group>
         </Group>
-        <Stage session={data} onStarted={(started) => setClock(() => started)} />
+        <Stage
+          session={data}
+          onStarted={(started, playback) => {
+            setClock(() => started);
+            setProbe(playback);
+          }}
+        />
         {data.description && <Text>{data.description}</Text>}
       </Stack>
       {engaging && (
         <aside aria-label="Chat, polls and stage">
           <Suspense fallback={<Loading label="Loading the chat" />}>
-            <Engagement session={data} clock={clock} />
+            <Engagement session={data} clock={clock} probe={probe} />
           </Suspense>
         </aside>
       )}

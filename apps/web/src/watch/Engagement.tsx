@@ -3,7 +3,7 @@
 // identity (a guest made on first use) and the playhead's clock (chat in step with the video).
 import { Stack } from '@mantine/core';
 import type { SessionResponse } from '@vidinfra/domain';
-import type { PlayheadClock } from '@vidinfra/ui';
+import type { PlaybackProbe, PlayheadClock } from '@vidinfra/ui';
 import { useMemo, useState } from 'react';
 import { useMe } from '../auth/use-me.ts';
 import { ChatPanel } from './ChatPanel.tsx';
@@ -12,11 +12,27 @@ import { GuestNameModal } from './GuestNameModal.tsx';
 import { HandPanel } from './HandPanel.tsx';
 import { PollsPanel } from './PollsPanel.tsx';
 import { useIdentify } from './use-identify.ts';
+import { usePlaybackReports } from './use-playback-reports.ts';
 import { useRealtimeFeed } from './use-realtime-feed.ts';
 
-export function Engagement({ session, clock }: { session: SessionResponse; clock: PlayheadClock }) {
+export function Engagement({
+  session,
+  clock,
+  probe,
+}: {
+  session: SessionResponse;
+  clock: PlayheadClock;
+  probe: PlaybackProbe | null;
+}) {
   const me = useMe().data ?? null;
   const feed = useRealtimeFeed(session.id, me?.id ?? null);
+  usePlaybackReports({
+    sessionId: session.id,
+    connection: feed.connection,
+    connected: feed.connected,
+    clock,
+    probe,
+  });
   const { identify, asking, onDone } = useIdentify(feed.connection);
   const [syncWithVideo, setSyncWithVideo] = useState(true);
 

@@ -39,7 +39,8 @@ export interface RunningServer {
 const withoutKeys = (env: NodeJS.ProcessEnv, keys: string[]) =>
   Object.fromEntries(Object.entries(env).filter(([key]) => !keys.includes(key)));
 
-export async function startServer(): Promise<RunningServer> {
+/** `env`: settings of the test's own (e.g. a short PLAYBACK_TOKEN_TTL_SECONDS). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'vidinfra-web-test-'));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -59,6 +60,7 @@ export async function startServer(): Promise<RunningServer> {
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
         LOG_LEVEL: 'info',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

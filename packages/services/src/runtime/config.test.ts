@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       accessTokenTtlSeconds: 900,
       refreshTokenTtlSeconds: 30 * 24 * 3600,
       refreshReuseGraceSeconds: 5,
+      playbackTokenTtlSeconds: 3600,
       livekit: { url: null, apiKey: 'devkey' },
       admin: null,
       redisUrl: null,

@@ -89,7 +89,8 @@ const withToken = (url: string, token: string) => {
 };
 
 export const playbackReader = ({ db, config, media, now }: Deps) => {
-  const tokens = playbackTokens(config.jwtSecret);
+  const tokenTtlSeconds = config.playbackTokenTtlSeconds ?? PLAYBACK_TOKEN_TTL_SECONDS;
+  const tokens = playbackTokens(config.jwtSecret, tokenTtlSeconds);
   const fileTokens = recordingFileTokens(config);
   const ownHost = new URL(config.publicUrl).hostname;
   const allowedDomainsOf = (playback: Playback) => [
@@ -108,7 +109,7 @@ export const playbackReader = ({ db, config, media, now }: Deps) => {
       playback_restriction_token: playbackToken,
       thumbnail_restriction_token: await tokens.sign(grant, 'thumbnail', at),
       allowed_domains: grant.allowedDomains,
-      token_expires_in: PLAYBACK_TOKEN_TTL_SECONDS,
+      token_expires_in: tokenTtlSeconds,
       expires_at: expiresAt(playbackToken),
     };
   };

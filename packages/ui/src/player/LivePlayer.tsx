@@ -17,6 +17,19 @@ type LatencyMode = SessionResponse['settings']['latency_mode'];
 /** The wall-clock time (ms) of the frame on screen, or null when the stream does not say. */
 export type PlayheadClock = () => number | null;
 
+/**
+ * What the page may learn of the playback while it plays, for reporting its quality: the
+ * bitrate and whether it is playing, and each stall (`waiting`) and its end (`playing`).
+ */
+export interface PlaybackProbe {
+  /** The bitrate playing (the level's, or the bandwidth estimate), or null when unknown. */
+  bitrateBps(): number | null;
+  /** The video is playing (not paused, not ended). */
+  playing(): boolean;
+  /** Calls `listener(true)` when a stall starts and `listener(false)` when it ends. */
+  onStall(listener: (stalled: boolean) => void): () => void;
+}
+
 /** Safari's native HLS: the program date time of the stream's start, plus the position. */
 const nativeClock =
   (video: HTMLVideoElement): PlayheadClock =>
@@ -33,6 +46,8 @@ function useHlsSource(
   url: string,
   mode: LatencyMode,
   clock: { current: PlayheadClock },
+  bitrate: { current: () => number | null },
+  rewrite: { current: ((url: string) => string) | undefined },
 ) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -48,8 +63,20 @@ function useHlsSource(
     void import('hls.js/light').then(({ default: Hls }) => {
       if (cancelled) return;
       if (!Hls.isSupported()) return setFailed(true);
-      const hls = new Hls(liveHlsConfig(mode));
+      const hls = new Hls({
+        ...liveHlsConfig(mode),
+        // A signed stream's newest token on each request: hls.js opens the request itself
+        // only when it is not open yet.
+        xhrSetup(xhr, requestUrl) {
+          const latest = rewrite.current?.(requestUrl);
+          if (latest && latest !== requestUrl && xhr.readyState === 0)
+            xhr.open('GET', latest, true);
+        },
+      });
       clock.current = () => hls.playingDate?.getTime() ?? null;
+      bitrate.current = () =>
+        hls.levels[hls.currentLevel]?.bitrate ??
+        (Number.isFinite(hls.bandwidthEstimate) ? hls.bandwidthEstimate : null);
       destroy = () => hls.destroy();
       hls.on(Hls.Events.MANIFEST_PARSED, () => tryPlay(video));
       // Stalls and dropped connections recover by themselves; only what cannot is shown.
@@ -66,7 +93,7 @@ function useHlsSource(
       cancelled = true;
       destroy();
     };
-  }, [video, url, mode, clock]);
+  }, [video, url, mode, clock, bitrate, rewrite]);
   return failed;
 }
 
@@ -74,21 +101,44 @@ export interface LivePlayerProps {
   url: string;
   title: string;
   latencyMode: LatencyMode;
+  /**
+   * Rewrites each media request's URL (hls.js only), e.g. to carry a signed stream's newest
+   * token while the source URL stays the same (changing `url` starts the stream again).
+   */
+  requestUrl?: (url: string) => string;
   /** Called once, when the video has its first frame, with the playhead's clock. */
-  onStarted?: (clock: PlayheadClock) => void;
+  onStarted?: (clock: PlayheadClock, probe: PlaybackProbe) => void;
 }
 
 export function LivePlayer(props: LivePlayerProps) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [muted, setMuted] = useState(true);
   const clock = useRef<PlayheadClock>(() => null);
+  const bitrate = useRef<() => number | null>(() => null);
+  const stallListeners = useRef(new Set<(stalled: boolean) => void>());
   const started = useRef(false);
-  const failed = useHlsSource(video, props.url, props.latencyMode, clock);
+  const rewrite = useRef(props.requestUrl);
+  useEffect(() => {
+    rewrite.current = props.requestUrl;
+  });
+  const failed = useHlsSource(video, props.url, props.latencyMode, clock, bitrate, rewrite);
   /** The first frame is there (or playback began): the player has started. */
   const markStarted = () => {
     if (started.current) return;
     started.current = true;
-    props.onStarted?.(() => clock.current());
+    const probe: PlaybackProbe = {
+      bitrateBps: () => bitrate.current(),
+      playing: () => !!video && !video.paused && !video.ended,
+      onStall(listener) {
+        stallListeners.current.add(listener);
+        return () => void stallListeners.current.delete(listener);
+      },
+    };
+    props.onStarted?.(() => clock.current(), probe);
+  };
+  const stalled = (value: boolean) => {
+    if (!started.current) return; // the first buffering is the start, not a stall
+    for (const listener of stallListeners.current) listener(value);
   };
 
   const unmute = () => {
@@ -117,7 +167,11 @@ export function LivePlayer(props: LivePlayerProps) {
           controls
           onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
           onLoadedData={markStarted}
-          onPlaying={markStarted}
+          onPlaying={() => {
+            markStarted();
+            stalled(false);
+          }}
+          onWaiting={() => stalled(true)}
           style={VIDEO_STYLE}
         />
       </VideoFrame>
