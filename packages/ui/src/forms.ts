@@ -3,6 +3,7 @@
 import { useForm } from '@mantine/form';
 import { apiErrorOf } from '@vidinfra/api-client';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useState, type SyntheticEvent } from 'react';
 import type { z } from 'zod';
 import { messageOf } from './QueryStates.tsx';
 
@@ -28,4 +29,34 @@ export function showServerErrors(
   const onFields = details.filter((d) => d.field !== undefined && d.field in form.getValues());
   for (const detail of onFields) form.setFieldError(detail.field ?? '', detail.message);
   return onFields.length ? null : messageOf(error);
+}
+
+/**
+ * A form's submit handler that runs `action` with the checked values: busy while it runs, and a
+ * failure shown on the fields it names or, when it names none of them, as `formError`.
+ */
+export function useFormAction<Values>(
+  form: {
+    getValues(): object;
+    setFieldError(path: string, error: string): void;
+    onSubmit(
+      handler: (values: Values) => Promise<void>,
+    ): (event?: SyntheticEvent<HTMLFormElement>) => void;
+  },
+  action: (values: Values) => Promise<void>,
+) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setFormError(null);
+    try {
+      await action(values);
+    } catch (error) {
+      setFormError(showServerErrors(form, error));
+    } finally {
+      setBusy(false);
+    }
+  });
+  return { submit, busy, formError, clearFormError: () => setFormError(null) };
 }

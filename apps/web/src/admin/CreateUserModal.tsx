@@ -1,9 +1,8 @@
 // A new account: email, display name, password and role, checked with the domain's schema; the
 // server's refusals (a taken email) land on their field.
-import { Alert, Button, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { CreateUserRequest, type UserResponse } from '@vidinfra/domain';
-import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { ROLE_OPTIONS } from './role-labels.ts';
 
@@ -18,34 +17,20 @@ export function CreateUserModal(props: {
     password: '',
     role: 'host',
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, formError, clearFormError } = useFormAction(form, async (values) => {
+    props.onCreated(await api.admin.createUser.mutate(values));
+    close();
+  });
   const close = () => {
     form.reset();
-    setFormError(null);
+    clearFormError();
     props.onClose();
   };
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      props.onCreated(await api.admin.createUser.mutate(values));
-      close();
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
-  });
   return (
     <Modal opened={props.opened} onClose={close} title="Create a user">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={formError} />
           <TextInput label="Email" type="email" required {...form.getInputProps('email')} />
           <TextInput label="Display name" required {...form.getInputProps('display_name')} />
           <PasswordInput

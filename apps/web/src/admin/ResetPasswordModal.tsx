@@ -1,8 +1,7 @@
 // Sets a user's new password (the server ends every login of theirs).
-import { Alert, Button, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { UpdateUserPasswordRequest, type UserResponse } from '@vidinfra/domain';
-import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 
 export function ResetPasswordModal(props: {
@@ -12,32 +11,22 @@ export function ResetPasswordModal(props: {
 }) {
   const { user } = props;
   const form = useSchemaForm(UpdateUserPasswordRequest, { password: '' });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, formError, clearFormError } = useFormAction(form, async (values) => {
+    if (!user) return;
+    const { revoked_sessions } = await api.admin.updateUserPassword.mutate({
+      id: user.id,
+      ...values,
+    });
+    props.onDone(
+      `${user.display_name} has a new password; ${revoked_sessions} login${revoked_sessions === 1 ? '' : 's'} ended.`,
+    );
+    close();
+  });
   const close = () => {
     form.reset();
-    setFormError(null);
+    clearFormError();
     props.onClose();
   };
-  const submit = form.onSubmit(async (values) => {
-    if (!user) return;
-    setBusy(true);
-    setFormError(null);
-    try {
-      const { revoked_sessions } = await api.admin.updateUserPassword.mutate({
-        id: user.id,
-        ...values,
-      });
-      props.onDone(
-        `${user.display_name} has a new password; ${revoked_sessions} login${revoked_sessions === 1 ? '' : 's'} ended.`,
-      );
-      close();
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
-  });
   return (
     <Modal opened={user !== null} onClose={close} title="Reset password">
       <form onSubmit={submit} noValidate>
@@ -46,11 +35,7 @@ export function ResetPasswordModal(props: {
             A new password for {user?.display_name}. They are signed out everywhere and sign in with
             it next time.
           </Text>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={formError} />
           <PasswordInput
             label="New password"
             autoComplete="new-password"

@@ -1,10 +1,16 @@
 // The libraries the host belongs to (shared workspaces: their rooms, sessions and presets belong
 // to every member), with their role and member count; create one.
-import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CreateLibraryRequest } from '@vidinfra/domain';
-import { EmptyState, ErrorAlert, Loading, showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import {
+  EmptyState,
+  ErrorAlert,
+  FormError,
+  Loading,
+  useFormAction,
+  useSchemaForm,
+} from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { AnchorLink } from '../components/AnchorLink.tsx';
 import { keys } from './query-keys.ts';
@@ -13,20 +19,10 @@ import { plural } from './StatGrid.tsx';
 function CreateLibraryForm() {
   const queryClient = useQueryClient();
   const form = useSchemaForm(CreateLibraryRequest, { name: '' });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api.libraries.create.mutate(values);
-      form.reset();
-      await queryClient.invalidateQueries({ queryKey: keys.libraries });
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    await api.libraries.create.mutate(values);
+    form.reset();
+    await queryClient.invalidateQueries({ queryKey: keys.libraries });
   });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="new-library-heading">
@@ -35,11 +31,7 @@ function CreateLibraryForm() {
           <Title order={3} size="h4" id="new-library-heading">
             New library
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={formError} />
           <TextInput label="Library name" required {...form.getInputProps('name')} />
           <Group>
             <Button type="submit" loading={busy}>

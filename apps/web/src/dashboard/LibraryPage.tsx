@@ -1,7 +1,6 @@
 // One library and its members; its owners add a member by user id (or change their role) and
 // remove members (the server refuses to leave it without an owner, and says so).
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -19,8 +18,7 @@ import {
   type LibraryMemberResponse,
   type LibraryResponse,
 } from '@vidinfra/domain';
-import { ErrorAlert, Loading, showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { ErrorAlert, FormError, Loading, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { AnchorLink } from '../components/AnchorLink.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
@@ -31,20 +29,10 @@ const membersKey = (id: string) => [...keys.libraries, id, 'members'] as const;
 function AddMemberForm({ libraryId }: { libraryId: string }) {
   const queryClient = useQueryClient();
   const form = useSchemaForm(AddLibraryMemberRequest, { user_id: '', role: 'member' });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api.libraries.addMember.mutate({ library_id: libraryId, ...values });
-      form.reset();
-      await queryClient.invalidateQueries({ queryKey: keys.libraries });
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    await api.libraries.addMember.mutate({ library_id: libraryId, ...values });
+    form.reset();
+    await queryClient.invalidateQueries({ queryKey: keys.libraries });
   });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="add-member-heading">
@@ -53,11 +41,7 @@ function AddMemberForm({ libraryId }: { libraryId: string }) {
           <Title order={3} size="h4" id="add-member-heading">
             Add a member or change a role
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={formError} />
           <TextInput label="User ID" required {...form.getInputProps('user_id')} />
           <Group gap="xs" align="flex-end">
             <Stack gap={4}>

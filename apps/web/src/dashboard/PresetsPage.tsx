@@ -17,12 +17,12 @@ import { CreatePresetRequest, type PresetLayout, type PresetResponse } from '@vi
 import {
   EmptyState,
   ErrorAlert,
+  FormError,
   Loading,
   messageOf,
-  showServerErrors,
+  useFormAction,
   useSchemaForm,
 } from '@vidinfra/ui';
-import { useState } from 'react';
 import { api } from '../api.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { keys } from './query-keys.ts';
@@ -38,20 +38,10 @@ const layoutLabel = (layout: PresetLayout) => LAYOUTS.find((l) => l.value === la
 function CreatePresetForm() {
   const queryClient = useQueryClient();
   const form = useSchemaForm(CreatePresetRequest, { name: '', layout: 'speaker' });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api.presets.create.mutate(values);
-      form.reset();
-      await queryClient.invalidateQueries({ queryKey: keys.presets });
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    await api.presets.create.mutate(values);
+    form.reset();
+    await queryClient.invalidateQueries({ queryKey: keys.presets });
   });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="new-preset-heading">
@@ -60,11 +50,7 @@ function CreatePresetForm() {
           <Title order={3} size="h4" id="new-preset-heading">
             New preset
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={formError} />
           <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
             <TextInput label="Name" required miw={200} {...form.getInputProps('name')} />
             <Select

@@ -1,9 +1,8 @@
 // Rename a recording (the domain's recording update schema; the server's message on the field).
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { UpdateRecordingRequest, type RecordingResponse } from '@vidinfra/domain';
-import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { keys } from './query-keys.ts';
 
@@ -24,29 +23,15 @@ export function RenameRecordingModal(props: Props) {
 function RenameForm({ recording, onClose }: Props) {
   const queryClient = useQueryClient();
   const form = useSchemaForm(UpdateRecordingRequest, { title: recording.title });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api.recordings.update.mutate({ id: recording.id, ...values });
-      await queryClient.invalidateQueries({ queryKey: keys.recordings });
-      onClose();
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    await api.recordings.update.mutate({ id: recording.id, ...values });
+    await queryClient.invalidateQueries({ queryKey: keys.recordings });
+    onClose();
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError error={formError} />
         <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,10 +1,9 @@
 // Move a scheduled session to another time (the domain's reschedule schema; the server says why
 // not, e.g. a time in the past or a session that already started).
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { RescheduleSessionRequest, type SessionResponse } from '@vidinfra/domain';
-import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { DASHBOARD } from './query-keys.ts';
 import { WhenInput } from './WhenInput.tsx';
@@ -30,29 +29,15 @@ export function RescheduleModal(props: Props) {
 function RescheduleForm({ session, onClose }: Props) {
   const queryClient = useQueryClient();
   const form = useSchemaForm(RescheduleSessionRequest, { scheduled_at: session.scheduled_at });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api.sessions.reschedule.mutate({ id: session.id, ...values });
-      await queryClient.invalidateQueries({ queryKey: DASHBOARD });
-      onClose();
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    await api.sessions.reschedule.mutate({ id: session.id, ...values });
+    await queryClient.invalidateQueries({ queryKey: DASHBOARD });
+    onClose();
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError error={formError} />
         <WhenInput
           label="Starts at"
           description="Your local time"

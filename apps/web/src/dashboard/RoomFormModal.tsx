@@ -1,10 +1,9 @@
 // Create a room, or edit one: name, description, visibility, checked with the domain's schema;
 // the server's messages land on the field they name.
-import { Alert, Button, Group, Modal, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { CreateRoomRequest, type RoomResponse } from '@vidinfra/domain';
-import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { DASHBOARD } from './query-keys.ts';
 
@@ -33,34 +32,19 @@ function RoomForm({ room, onClose, onSaved }: Parameters<typeof RoomFormModal>[0
     description: room?.description ?? '',
     visibility: room?.visibility ?? 'public',
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      const saved = room
-        ? await api.rooms.update.mutate({ id: room.id, ...values })
-        : await api.rooms.create.mutate(values);
-      await queryClient.invalidateQueries({ queryKey: DASHBOARD });
-      onClose();
-      onSaved?.(saved);
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    const saved = room
+      ? await api.rooms.update.mutate({ id: room.id, ...values })
+      : await api.rooms.create.mutate(values);
+    await queryClient.invalidateQueries({ queryKey: DASHBOARD });
+    onClose();
+    onSaved?.(saved);
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError error={formError} />
         <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <Radio.Group label="Visibility" {...form.getInputProps('visibility')}>

@@ -1,10 +1,9 @@
 // Schedule a session in a room: title, description, start time and an optional preset, checked
 // with the domain's schema; the server's messages (a time in the past) land on their field.
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CreateSessionRequest, type SessionResponse } from '@vidinfra/domain';
-import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { nextFullHour } from './local-time.ts';
 import { DASHBOARD, keys } from './query-keys.ts';
@@ -36,33 +35,18 @@ function SessionForm({ roomId, onClose, onSaved }: Props) {
     description: '',
     scheduled_at: nextFullHour(),
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      const session = await api.sessions.create.mutate({ id: roomId, ...values });
-      await queryClient.invalidateQueries({ queryKey: DASHBOARD });
-      onClose();
-      onSaved?.(session);
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    const session = await api.sessions.create.mutate({ id: roomId, ...values });
+    await queryClient.invalidateQueries({ queryKey: DASHBOARD });
+    onClose();
+    onSaved?.(session);
   });
 
   const when = form.getInputProps('scheduled_at');
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError error={formError} />
         <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <WhenInput

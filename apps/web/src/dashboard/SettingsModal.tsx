@@ -1,7 +1,6 @@
 // A session's settings (chat, slow mode, polls, hands, join requests, stage size, latency, auto
 // record), checked with the domain's schema; the server's messages land on their field.
 import {
-  Alert,
   Button,
   Group,
   Modal,
@@ -13,8 +12,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { UpdateSessionSettingsRequest, type SessionResponse } from '@vidinfra/domain';
-import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { DASHBOARD } from './query-keys.ts';
 
@@ -47,29 +45,15 @@ const SWITCHES = [
 function SettingsForm({ session, onClose }: Props) {
   const queryClient = useQueryClient();
   const form = useSchemaForm(UpdateSessionSettingsRequest, { ...session.settings });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api.sessions.settings.mutate({ id: session.id, ...values });
-      await queryClient.invalidateQueries({ queryKey: DASHBOARD });
-      onClose();
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    await api.sessions.settings.mutate({ id: session.id, ...values });
+    await queryClient.invalidateQueries({ queryKey: DASHBOARD });
+    onClose();
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError error={formError} />
         {SWITCHES.map(([field, label]) => (
           <Switch key={field} label={label} {...form.getInputProps(field, { type: 'checkbox' })} />
         ))}

@@ -1,7 +1,6 @@
 // The session's staff: its owner, co-hosts (host side) and moderators; appoint one by user id
 // (the domain's schema checks it; the server says who cannot be appointed) or remove them.
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -14,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AddParticipantRoleRequest, type SessionParticipantResponse } from '@vidinfra/domain';
-import { ErrorAlert, Loading, showServerErrors, useSchemaForm } from '@vidinfra/ui';
+import { ErrorAlert, FormError, Loading, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
@@ -27,30 +26,16 @@ function AppointForm({ sessionId }: { sessionId: string }) {
   const queryClient = useQueryClient();
   const form = useSchemaForm(AddParticipantRoleRequest, { user_id: '' });
   const [role, setRole] = useState<Appointed>('moderator');
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      const add = role === 'cohost' ? api.participants.addCohost : api.participants.addModerator;
-      await add.mutate({ id: sessionId, ...values });
-      form.reset();
-      await queryClient.invalidateQueries({ queryKey: keys.sessionPart(sessionId, 'staff') });
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    const add = role === 'cohost' ? api.participants.addCohost : api.participants.addModerator;
+    await add.mutate({ id: sessionId, ...values });
+    form.reset();
+    await queryClient.invalidateQueries({ queryKey: keys.sessionPart(sessionId, 'staff') });
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError error={formError} />
         <TextInput
           label="User ID"
           description="Their account id (in the attendance export); attendees can be appointed from the attendance list"

@@ -1,10 +1,9 @@
 // Sign in with email and password; afterwards the page the person came from (`?redirect=`),
 // or their dashboard.
-import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { LoginRequest } from '@vidinfra/domain';
-import { showServerErrors, useSchemaForm } from '@vidinfra/ui';
-import { useState } from 'react';
+import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { useSignIn } from '../auth/use-me.ts';
 
@@ -17,20 +16,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const { signedIn } = useSignIn();
   const form = useSchemaForm(LoginRequest, { email: '', password: '' });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      signedIn(await api.auth.login.mutate(values));
-      await navigate({ href: safeRedirect(redirect) });
-    } catch (error) {
-      setFormError(showServerErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, formError } = useFormAction(form, async (values) => {
+    signedIn(await api.auth.login.mutate(values));
+    await navigate({ href: safeRedirect(redirect) });
   });
 
   return (
@@ -38,11 +26,7 @@ export function SignInPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={2}>Sign in</Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={formError} />
           <TextInput
             label="Email"
             type="email"
