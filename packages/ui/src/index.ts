@@ -3,6 +3,7 @@
 export { Countdown } from './Countdown.tsx';
 export { EmptyState } from './EmptyState.tsx';
 export { ErrorAlert, Loading, messageOf } from './QueryStates.tsx';
+export { Pages } from './Pages.tsx';
 export { StatusBadge } from './StatusBadge.tsx';
 export { theme } from './theme.ts';
 export { formatCountdown, formatDateTime } from './when.ts';

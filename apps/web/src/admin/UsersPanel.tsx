@@ -1,19 +1,10 @@
 // The admin's users: find them by email or name (and role), create one, and act on each.
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  Pagination,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AccountRole, UserResponse } from '@vidinfra/domain';
-import { EmptyState, ErrorAlert, Loading } from '@vidinfra/ui';
+import { EmptyState, ErrorAlert, Loading, Pages } from '@vidinfra/ui';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { ROLE_OPTIONS } from './role-labels.ts';
@@ -118,15 +109,7 @@ export function UsersPanel() {
               />
             ))}
           </Stack>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-              getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-            />
-          )}
+          <Pages total={pages} value={page} onChange={setPage} />
         </>
       )}
       <CreateUserModal

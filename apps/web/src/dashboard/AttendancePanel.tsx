@@ -1,10 +1,10 @@
 // Who came and for how long: the session's attendance figures, the list of attendees (paged)
 // and its export as a CSV or JSON file.
-import { Alert, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AttendanceExportFormat } from '@vidinfra/domain';
-import { EmptyState, ErrorAlert, formatDateTime, Loading, messageOf } from '@vidinfra/ui';
+import { EmptyState, ErrorAlert, formatDateTime, Loading, messageOf, Pages } from '@vidinfra/ui';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { keys } from './query-keys.ts';
@@ -149,15 +149,7 @@ function AttendanceList({ sessionId }: { sessionId: string }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={page}
-          onChange={setPage}
-          getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-          getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-        />
-      )}
+      <Pages total={pages} value={page} onChange={setPage} />
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
 // The public rooms, searchable: the list follows what is typed (after a short pause), and says
 // when nothing matches.
-import { Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '@vidinfra/ui';
+import { ErrorAlert, Loading, Pages } from '@vidinfra/ui';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { RoomCard } from './RoomCard.tsx';
@@ -56,15 +56,7 @@ export function PublicRooms() {
               <RoomCard key={room.id} room={room} />
             ))}
           </SimpleGrid>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-              getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-            />
-          )}
+          <Pages total={pages} value={page} onChange={setPage} />
         </>
       )}
     </Stack>
