@@ -33,6 +33,8 @@ export function useRealtimeFeed(sessionId: string, userId: string | null) {
   const listeners = useRef(new Set<FeedListener>());
   const [banned, setBanned] = useState(false);
   const [connected, setConnected] = useState(false);
+  /** Whether a follower came before (the identity changed): what the page read may be behind. */
+  const followedBefore = useRef(false);
 
   useEffect(() => {
     connection.open();
@@ -42,7 +44,14 @@ export function useRealtimeFeed(sessionId: string, userId: string | null) {
   useEffect(() => {
     connection.reconnectIfIdentityChanged();
     const channels = [sessionChannel(sessionId), ...(userId ? [userChannel(userId)] : [])];
+    // Events between the last follower's end and this one's subscription are nobody's: once it
+    // follows, the page reads again what the channels cover (the first follower's reads are new).
+    const rereads = followedBefore.current;
+    followedBefore.current = true;
     const follower = followChannels(connection.socket, channels, {
+      onFollowing: () => {
+        if (rereads) void queryClient.invalidateQueries();
+      },
       onEvent(message) {
         queryClient.setQueryData<SessionResponse>(sessionKey(sessionId), (session) =>
           session ? applyToSession(message, session) : session,

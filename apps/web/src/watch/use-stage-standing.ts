@@ -2,7 +2,7 @@
 // request (where the host takes requests instead of raised hands), and whether they are on
 // stage with which permissions — loaded once signed in, then kept current by the feed (the
 // outcomes on their own channel, stage changes on the session's).
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   HandRaiseResponse,
   JoinRequestResponse,
@@ -21,6 +21,13 @@ export function useStageStanding() {
   const signedIn = Boolean(me) && !banned;
   /** The viewer left by themselves: their own removal event needs no explaining. */
   const leftByThemselves = useRef(false);
+  const queryClient = useQueryClient();
+  /**
+   * An event about the viewer's standing: the reads asked before it (still in flight when the
+   * viewer has just become a guest) would put the old standing back, so they are asked again.
+   */
+  const refreshStanding = () =>
+    void queryClient.invalidateQueries({ queryKey: ['stage'], exact: false });
 
   const myHand = useQuery({
     queryKey: ['stage', 'my-hand', session.id, me?.id],
@@ -51,19 +58,23 @@ export function useStageStanding() {
     switch (event.event) {
       case 'hand.approved':
       case 'hand.rejected':
+        refreshStanding();
         return setHand(event.payload);
       case 'join_request.approved':
       case 'join_request.rejected':
+        refreshStanding();
         return setJoinRequest(event.payload);
       case 'stage.participant_added':
       case 'stage.permissions_updated':
         if (event.payload.user_id === me?.id) {
+          refreshStanding();
           setRemovedReason(null);
           setOnStage(event.payload);
         }
         return;
       case 'stage.participant_removed':
         if (event.payload.user_id !== me?.id) return;
+        refreshStanding();
         setOnStage(null);
         setHand(null);
         setJoinRequest(null);

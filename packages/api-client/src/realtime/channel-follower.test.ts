@@ -50,6 +50,20 @@ describe('followChannels', () => {
     expect(seqsOf(onEvent)).toEqual([5, 6]);
   });
 
+  it('says when each channel is followed: once, at its first subscription only', async () => {
+    const fake = server(1);
+    const onFollowing = vi.fn();
+    followChannels(fake.socket, [CHANNEL, 'user:7'], { onEvent: vi.fn(), onFollowing });
+    fake.connect();
+    await vi.waitUntil(() => onFollowing.mock.calls.length === 2);
+    expect(onFollowing.mock.calls.map(([channel]) => channel).sort()).toEqual([CHANNEL, 'user:7']);
+    fake.disconnect();
+    fake.connect();
+    await vi.waitUntil(() => fake.sent.filter((s) => s.name === 'subscribe').length === 4);
+    await Promise.resolve();
+    expect(onFollowing).toHaveBeenCalledTimes(2);
+  });
+
   it('holds events that arrive before the subscription answers', async () => {
     const fake = server(2);
     const onEvent = vi.fn();

@@ -11,6 +11,11 @@ export interface FollowHandlers {
   onEvent(message: RealtimeMessage): void;
   /** Events of the channel were lost for good: refetch what it covers. */
   onStale?(channel: string): void;
+  /**
+   * The channel's first subscription answered: events from here on will arrive. An app that
+   * read its state before (e.g. under another identity) reads it again now to miss nothing.
+   */
+  onFollowing?(channel: string): void;
   /** The server refused the channel (banned, signed out, not found). */
   onRefused?(channel: string, error: RealtimeActionError): void;
   /** The server took the socket out of channels (a ban). */
@@ -101,6 +106,7 @@ export function followChannels(
       if (state.lastSeq === null) {
         // First subscription: the app loaded the current state; follow on from here.
         state.lastSeq = last_seq;
+        handlers.onFollowing?.(channel);
         drain(state);
       } else if (last_seq > state.lastSeq) {
         await catchUp(channel, state, last_seq);
