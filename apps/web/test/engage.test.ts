@@ -5,9 +5,9 @@
 // Chat in step with the picture: another person's message waits for the playhead; with the
 // switch off it shows at once. At a desktop and a 360 px phone size, with screenshots.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
-import { publishTestPattern } from './support/publish.ts';
+import { startLiveSession } from './support/live-session.ts';
 import { restClient } from './support/rest.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
@@ -27,24 +27,9 @@ beforeAll(async () => {
     name: 'Engage test room',
     visibility: 'public',
   });
-  sessionId = await host.session(room.id, TITLE, 60_000);
-  const joined = await host.call<{ ws_url: string; token: string }>(
-    'POST',
-    `/sessions/${sessionId}/join`,
-  );
-  await host.call('POST', `/sessions/${sessionId}/webcam_hls`);
-  publisher = await publishTestPattern(
-    `${joined.ws_url}/sessions/${sessionId}?token=${joined.token}`,
-    240,
-  );
-  const playlist = `${server.baseUrl}/hls/${sessionId}/index.m3u8`;
-  await vi.waitUntil(
-    async () => {
-      const response = await fetch(playlist);
-      return response.ok && ((await response.text()).match(/#EXTINF/g)?.length ?? 0) >= 2;
-    },
-    { timeout: 30_000, interval: 200 },
-  );
+  const live = await startLiveSession(host, server.baseUrl, room.id, TITLE, 240);
+  sessionId = live.id;
+  publisher = live.publisher;
   browser = await launchBrowser();
 });
 

@@ -3,9 +3,9 @@
 // through the ingest, muted, with an unmute button; scheduled, ended and unknown sessions and
 // unknown paths say what they are. At a desktop and a 360 px phone size, with screenshots.
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
-import { publishTestPattern } from './support/publish.ts';
+import { startLiveSession } from './support/live-session.ts';
 import { restClient } from './support/rest.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
@@ -33,26 +33,9 @@ beforeAll(async () => {
   await rest.call('POST', `/sessions/${ids.ended}/go_live`);
   await rest.call('POST', `/sessions/${ids.ended}/end`);
 
-  ids.live = await rest.session(room.id, TITLES.live, 60_000);
-  const joined = await rest.call<{ ws_url: string; token: string }>(
-    'POST',
-    `/sessions/${ids.live}/join`,
-  );
-  await rest.call('POST', `/sessions/${ids.live}/webcam_hls`);
-  publisher = await publishTestPattern(
-    `${joined.ws_url}/sessions/${ids.live}?token=${joined.token}`,
-    60,
-  );
-  // The watch page opens once the stream has segments (a player never starts on a 404).
-  const playlist = `${server.baseUrl}/hls/${ids.live}/index.m3u8`;
-  // The live playlist with two segments.
-  await vi.waitUntil(
-    async () => {
-      const response = await fetch(playlist);
-      return response.ok && ((await response.text()).match(/#EXTINF/g)?.length ?? 0) >= 2;
-    },
-    { timeout: 30_000, interval: 200 },
-  );
+  const live = await startLiveSession(rest, server.baseUrl, room.id, TITLES.live);
+  ids.live = live.id;
+  publisher = live.publisher;
 
   browser = await launchBrowser();
 });
