@@ -67,7 +67,11 @@ export async function buildServer(
   };
 
   app.setErrorHandler((error, _request, reply) => sendError(reply, error, app.log));
-  const web = webApp({ dir: config.webDistDir, publicUrl: config.publicUrl });
+  const web = webApp({
+    dir: config.webDistDir,
+    publicUrl: config.publicUrl,
+    mediaUrl: config.livekit.url,
+  });
   registerRequestParsing(app, (reply, error) => sendError(reply, error, app.log), web.fallback);
 
   await registerTrpcRoute(app, {

@@ -32,10 +32,25 @@ export const isPagePath = (path: string) =>
   !SERVER_PREFIXES.some((prefix) => underPrefix(path, prefix)) &&
   !/\.[A-Za-z0-9]+$/.test(path.split('/').pop() ?? '');
 
-/** The policy of a page at `path`; `publicUrl` names the origin its sockets connect to. */
-export function contentSecurityPolicy(path: string, publicUrl: string): string {
-  const origin = new URL(publicUrl);
-  const wsOrigin = `${origin.protocol === 'https:' ? 'wss' : 'ws'}://${origin.host}`;
+/** An origin's address for sockets (ws/wss) and for requests (http/https). */
+function bothSchemes(url: string): string[] {
+  const { protocol, host } = new URL(url);
+  const secure = protocol === 'https:' || protocol === 'wss:';
+  return [`${secure ? 'wss' : 'ws'}://${host}`, `${secure ? 'https' : 'http'}://${host}`];
+}
+
+/**
+ * The policy of a page at `path`; `publicUrl` names the origin its sockets connect to, and
+ * `mediaUrl` the media server the studio and stage guests connect to when it is another one
+ * (LiveKit).
+ */
+export function contentSecurityPolicy(
+  path: string,
+  publicUrl: string,
+  mediaUrl: string | null = null,
+): string {
+  const [wsOrigin] = bothSchemes(publicUrl);
+  const media = mediaUrl ? bothSchemes(mediaUrl).filter((o) => o !== wsOrigin) : [];
   const framing = path.startsWith(EMBED_PREFIX) ? '*' : "'none'";
   return [
     "default-src 'self'",
@@ -47,7 +62,7 @@ export function contentSecurityPolicy(path: string, publicUrl: string): string {
     "media-src 'self' blob:",
     // hls.js demuxes in a worker it starts from a blob: URL.
     "worker-src 'self' blob:",
-    `connect-src 'self' ${wsOrigin}`,
+    ['connect-src', "'self'", wsOrigin, ...media].join(' '),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -56,9 +71,13 @@ export function contentSecurityPolicy(path: string, publicUrl: string): string {
 }
 
 /** The headers every page (and file) of the app carries. */
-export function securityHeaders(path: string, publicUrl: string): Record<string, string> {
+export function securityHeaders(
+  path: string,
+  publicUrl: string,
+  mediaUrl: string | null = null,
+): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy(path, publicUrl),
+    'content-security-policy': contentSecurityPolicy(path, publicUrl, mediaUrl),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     ...(path.startsWith(EMBED_PREFIX) ? {} : { 'x-frame-options': 'DENY' }),
@@ -74,11 +93,16 @@ export interface WebApp {
   fallback(request: FastifyRequest, reply: FastifyReply): FastifyReply | null;
 }
 
-export function webApp(options: { dir: string; publicUrl: string }): WebApp {
-  const { dir, publicUrl } = options;
+export function webApp(options: {
+  dir: string;
+  publicUrl: string;
+  /** The LiveKit server's URL when that backend runs (pages connect to it too). */
+  mediaUrl?: string | null;
+}): WebApp {
+  const { dir, publicUrl, mediaUrl = null } = options;
   const built = existsSync(join(dir, 'index.html'));
   const assets = join(dir, 'assets');
-  const pageHeaders = securityHeaders('/', publicUrl);
+  const pageHeaders = securityHeaders('/', publicUrl, mediaUrl);
   return {
     async register(app) {
       if (!built) {
@@ -106,7 +130,7 @@ export function webApp(options: { dir: string; publicUrl: string }): WebApp {
       const path = pathOf(request);
       if (!built || !['GET', 'HEAD'].includes(request.method) || !isPagePath(path)) return null;
       return reply
-        .headers({ ...securityHeaders(path, publicUrl), 'cache-control': 'no-cache' })
+        .headers({ ...securityHeaders(path, publicUrl, mediaUrl), 'cache-control': 'no-cache' })
         .sendFile('index.html');
     },
   };

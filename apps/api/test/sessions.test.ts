@@ -635,6 +635,7 @@ describe(`sessions: joining and media access (${dialect})`, () => {
         ws_url: 'ws://vidinfra.test/ingest',
         room: sessionId,
         role,
+        media_backend: 'local',
         hls_url: `http://vidinfra.test/hls/${sessionId}/index.m3u8`,
         playback_id: sessionId,
       });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dialect, useTestApp } from './harness.ts';
+import { contentSecurityPolicy } from '../src/web-app.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'vidinfra-web-dist-'));
 mkdirSync(join(dist, 'assets'));
@@ -37,6 +38,20 @@ describe(`the web app at / (${dialect})`, () => {
       expect(page.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
       expect(page.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it('lets pages connect to the LiveKit server too when that backend runs', () => {
+    const connect = (mediaUrl: string | null) =>
+      contentSecurityPolicy('/sessions/x/live', 'https://live.example.com', mediaUrl)
+        .split('; ')
+        .find((directive) => directive.startsWith('connect-src'));
+    expect(connect(null)).toBe("connect-src 'self' wss://live.example.com");
+    expect(connect('wss://lk.example.com:7880')).toBe(
+      "connect-src 'self' wss://live.example.com wss://lk.example.com:7880 https://lk.example.com:7880",
+    );
+    expect(connect('ws://127.0.0.1:7880')).toBe(
+      "connect-src 'self' wss://live.example.com ws://127.0.0.1:7880 http://127.0.0.1:7880",
+    );
   });
 
   it('lets only the embed route be framed', async () => {

@@ -14,7 +14,13 @@ export {
 } from './devices.ts';
 export { hostBridge } from './host-bridge.ts';
 export { levelOf, meterLevel } from './level-meter.ts';
+export {
+  createLiveKitPublisher,
+  liveKitDisconnectState,
+  type LiveKitPublisherOptions,
+} from './livekit-publisher.ts';
 export { chooseMimeType, MIME_TYPES } from './mime.ts';
+export { publisherFor, type PublishTarget } from './publisher-for.ts';
 export {
   createPublisher,
   type PublishState,

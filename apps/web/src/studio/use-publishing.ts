@@ -1,8 +1,8 @@
-// The studio's publisher as React state: joins the session for a fresh ingest token, publishes
-// the devices' stream, and reports its state and statistics; stopped when the studio goes away.
+// The studio's publisher as React state: joins the session for a fresh media token, publishes
+// the devices' stream (to the local ingest or the LiveKit room, as join says), and reports its
+// state and statistics; stopped when the studio goes away.
 import {
-  chooseMimeType,
-  createPublisher,
+  publisherFor,
   type PublishState,
   type PublishStats,
   type Publisher,
@@ -19,10 +19,9 @@ export function usePublishing(sessionId: string) {
     async (stream: MediaStream, takeover = false) => {
       await publisher.current?.stop();
       const joined = await api.sessions.join.mutate({ id: sessionId });
-      const next = createPublisher({
+      const next = publisherFor(joined, {
+        sessionId,
         stream,
-        ingestUrl: `${joined.ws_url}/sessions/${sessionId}?token=${encodeURIComponent(joined.token)}`,
-        mimeType: chooseMimeType((type) => MediaRecorder.isTypeSupported(type)),
         onState: setState,
         onStats: setStats,
       });

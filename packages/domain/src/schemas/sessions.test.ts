@@ -96,7 +96,7 @@ describe('operation responses', () => {
     rejectsAt(StudioURLResponse, { ...body, url: 'not a url' }, ['url']);
   });
 
-  it('JoinSessionResponse is {token, ws_url, room, role, hls_url, playback_id, expires_at}', () => {
+  it('JoinSessionResponse is {token, ws_url, room, role, hls_url, playback_id, expires_at, media_backend}', () => {
     const body = {
       token: 'lk.jwt',
       ws_url: 'wss://livekit.example.com',
@@ -105,8 +105,10 @@ describe('operation responses', () => {
       hls_url: 'https://cdn.example.com/hls/x/index.m3u8',
       playback_id: 'pb_1',
       expires_at: AT,
+      media_backend: 'livekit',
     };
     expect(parses(JoinSessionResponse, body)).toEqual(body);
+    rejectsAt(JoinSessionResponse, { ...body, media_backend: 'rtmp' }, ['media_backend']);
     rejectsAt(JoinSessionResponse, { ...body, role: 'guest' }, ['role']);
     rejectsAt(JoinSessionResponse, { ...body, token: undefined }, ['token']);
     rejectsAt(JoinSessionResponse, { ...body, expires_at: null }, ['expires_at']);

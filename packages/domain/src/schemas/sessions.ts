@@ -106,6 +106,8 @@ export const JoinSessionResponse = z
     hls_url: Url,
     playback_id: z.string(),
     expires_at: Timestamp,
+    /** How to publish: `local` over the ingest WebSocket at ws_url, `livekit` to the LiveKit room. */
+    media_backend: z.enum(['local', 'livekit']),
   })
   .meta({ id: 'JoinSessionResponse' });
 export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;

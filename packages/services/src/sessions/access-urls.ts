@@ -88,6 +88,7 @@ export const sessionMediaAccess = (deps: Deps, viewerReports: ViewerReportsServi
         hls_url: media.hlsUrl(session.id),
         playback_id: livePlaybackId(session.id),
         expires_at: expiresAt(token),
+        media_backend: media.kind,
       };
     },
 
