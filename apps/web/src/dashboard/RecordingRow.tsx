@@ -60,7 +60,10 @@ export function RecordingRow(props: { recording: RecordingResponse; showSession?
             align="flex-start"
             style={{ minWidth: 0, flex: '1 1 14rem' }}
           >
-            <Box w={112} style={{ flex: 'none' }}>
+            <Box
+              w={112}
+              style={{ flex: 'none', borderRadius: 'var(--mantine-radius-sm)', overflow: 'hidden' }}
+            >
               <PosterImage
                 src={poster}
                 alt={`Poster of ${recording.title}`}
