@@ -18,8 +18,8 @@ export function sendError(reply: FastifyReply, error: unknown, log: FastifyInsta
   return reply.status(status).send(errorEnvelope(body));
 }
 
-const attachment = (filename: string) =>
-  `attachment; filename="${filename.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+const disposition = (filename: string, inline = false) =>
+  `${inline ? 'inline' : 'attachment'}; filename="${filename.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /**
  * The first chunk is read before anything is sent, so a failure to start the file is still an
@@ -35,7 +35,7 @@ async function sendFile(reply: FastifyReply, download: FileDownload) {
   }
   return reply
     .type(download.content_type)
-    .header('content-disposition', attachment(download.filename))
+    .header('content-disposition', disposition(download.filename))
     .send(Readable.from(rest()));
 }
 
@@ -73,7 +73,7 @@ export function registerRestRoutes(
                 contentType: download.content_type,
                 cacheControl: 'private, no-store',
                 missing: 'the file is missing from storage',
-                headers: { 'content-disposition': attachment(download.filename) },
+                headers: { 'content-disposition': disposition(download.filename, download.inline) },
               },
             );
           }

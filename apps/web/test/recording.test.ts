@@ -1,9 +1,19 @@
 // After a public session ends with a recording, its watch page plays the recording to anyone,
 // without signing in: the test pattern is published through the ingest, recorded, the session
-// ended, and the page's player then plays the recorded file.
+// ended, and the page's player then plays the recorded file, its poster (a frame the media
+// backend took of the recording) shown first. The room page's card of the ended session and the
+// host's recordings list show that poster too.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
+import type { Locator } from 'playwright-core';
+import {
+  expectNamedButtons,
+  launchBrowser,
+  openPage,
+  shot,
+  signInAs,
+  VIEWPORTS,
+} from './support/browser.ts';
 import { publishTestPattern } from './support/publish.ts';
 import { restClient } from './support/rest.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
@@ -13,6 +23,13 @@ const TITLE = 'Recorded town hall';
 let server: RunningServer;
 let browser: Browser;
 let sessionId = '';
+let roomId = '';
+
+/** The image has loaded a picture (not a broken one). */
+const loadedWidth = (image: Locator) =>
+  expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBeGreaterThan(0);
 
 beforeAll(async () => {
   server = await startServer();
@@ -22,6 +39,7 @@ beforeAll(async () => {
     name: 'Recorded room',
     visibility: 'public',
   });
+  roomId = room.id;
   sessionId = await rest.session(room.id, TITLE, 60_000);
   const joined = await rest.call<{ ws_url: string; token: string }>(
     'POST',
@@ -48,9 +66,10 @@ beforeAll(async () => {
   await vi.waitUntil(
     async () => {
       const read = await fetch(`${server.baseUrl}/api/sessions/${sessionId}`);
-      return Boolean(
-        ((await read.json()) as { data: { recording_url?: string } }).data.recording_url,
-      );
+      const { data } = (await read.json()) as {
+        data: { recording_url?: string; poster_url?: string | null };
+      };
+      return Boolean(data.recording_url && data.poster_url);
     },
     { timeout: 60_000, interval: 250 },
   );
@@ -72,6 +91,9 @@ it.each(VIEWPORTS)('the ended session plays its recording at $width×$height', a
   await page.getByText('This session has ended: this is its recording.').waitFor();
   const video = page.getByTestId('recording-player');
   expect(await video.getAttribute('aria-label')).toBe(`Recording: ${TITLE}`);
+  expect(new URL((await video.getAttribute('poster'))!).pathname).toMatch(
+    /^\/api\/recordings\/[\w-]+\/poster\.jpg$/,
+  );
   await video.evaluate((v: HTMLVideoElement) => {
     v.muted = true;
     return v.play();
@@ -83,6 +105,39 @@ it.each(VIEWPORTS)('the ended session plays its recording at $width×$height', a
   );
   await expectNamedButtons(page);
   await shot(page, 'watch-recording', viewport.name);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it.each(VIEWPORTS)(
+  "the room's card of the ended session shows the recording's poster at $width×$height",
+  async (viewport) => {
+    const context = await browser.newContext({
+      viewport: { width: viewport.width, height: viewport.height },
+    });
+    const { page, errors } = await openPage(context);
+    await page.goto(`${server.baseUrl}/rooms/${roomId}`);
+    const card = page.getByRole('article').filter({ hasText: TITLE });
+    const poster = card.getByRole('img', { name: `Recording of ${TITLE}` });
+    await poster.waitFor();
+    await loadedWidth(poster);
+    await expectNamedButtons(page);
+    await shot(page, 'room-recording-poster', viewport.name);
+    expect(errors).toEqual([]);
+    await context.close();
+  },
+);
+
+it("the host's recordings list shows the poster", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const { page, errors } = await openPage(context);
+  await signInAs(page, server.baseUrl, ADMIN.email, ADMIN.password);
+  await page.goto(`${server.baseUrl}/dashboard/recordings`);
+  const poster = page.getByRole('img', { name: /^Poster of / }).first();
+  await poster.waitFor();
+  await loadedWidth(poster);
+  await expectNamedButtons(page);
+  await shot(page, 'dashboard-recording-poster', 'phone');
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -56,6 +56,8 @@ export interface DiskFile {
   filename: string;
   content_type: string;
   path: string;
+  /** Shown in the page (an image), not saved: `Content-Disposition: inline`. */
+  inline?: boolean;
 }
 
 /**

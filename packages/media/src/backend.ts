@@ -40,6 +40,8 @@ export type MediaEvent =
       filePath: string;
       sizeBytes: number;
       durationSeconds: number;
+      /** A JPEG frame of the file, when the backend made one (the local backend does). */
+      posterPath?: string;
     }
   | { type: 'recording.failed'; recordingId: string; error: string }
   | { type: 'output.state'; sessionId: string; state: OutputState };

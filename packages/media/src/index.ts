@@ -21,6 +21,7 @@ export {
   POSTER_NAME,
   recordingFile,
   recordingPartsDir,
+  recordingPosterFile,
   recordingsDir,
   type MediaLog,
 } from './local/options.ts';

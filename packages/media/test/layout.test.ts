@@ -1,11 +1,18 @@
 // Where the local backend keeps its files: other packages (HLS serving, recording files, the
 // storage dashboard) use these helpers instead of re-deriving the paths.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { hlsDir, recordingFile, recordingPartsDir, recordingsDir } from '../src/index.ts';
+import {
+  hlsDir,
+  recordingFile,
+  recordingPartsDir,
+  recordingPosterFile,
+  recordingsDir,
+} from '../src/index.ts';
 import { readyRecording } from './events.ts';
 import { sendPaced, webmSlices } from './fixtures.ts';
-import { goLive, readPlaylist, useIngest, waitFor } from './harness.ts';
+import { goLive, probe, readPlaylist, useIngest, waitFor } from './harness.ts';
 
 const ingest = useIngest();
 
@@ -14,6 +21,7 @@ it('names the disk layout under the data dir', () => {
   expect(recordingsDir('/data')).toBe(join('/data', 'recordings'));
   expect(recordingFile('/data', 'r1')).toBe(join('/data', 'recordings', 'r1.mp4'));
   expect(recordingPartsDir('/data', 'r1')).toBe(join('/data', 'recordings', 'r1.parts'));
+  expect(recordingPosterFile('/data', 'r1')).toBe(join('/data', 'recordings', 'r1.poster.jpg'));
 });
 
 it('is where the backend writes', async () => {
@@ -24,4 +32,12 @@ it('is where the backend writes', async () => {
   expect((await readPlaylist(hlsDir(ingest.dataDir, 'layout')))?.ended).toBe(true);
   const ready = await readyRecording(ingest, 'rec-layout');
   expect(ready.filePath).toBe(recordingFile(ingest.dataDir, 'rec-layout'));
+  // Its poster: one frame of the file as a JPEG beside it, scaled like the live poster.
+  expect(ready.posterPath).toBe(recordingPosterFile(ingest.dataDir, 'rec-layout'));
+  const jpeg = await readFile(ready.posterPath!);
+  expect(jpeg.length).toBeGreaterThan(0);
+  expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  expect((await probe(ready.posterPath!)).streams).toEqual([
+    expect.objectContaining({ codec_name: 'mjpeg', width: 640, height: 360 }),
+  ]);
 });

@@ -74,7 +74,10 @@ it('on shutdown closes publishers, finishes recordings and stops every ffmpeg', 
     await sending;
     expect(await ffmpegProcesses(dir)).toEqual([]);
     expect((await readyRecording(own, 'rec-shutdown', 0)).durationSeconds).toBeGreaterThan(0.5);
-    expect(await readdir(recordingsDir(own.dataDir))).toEqual(['rec-shutdown.mp4']);
+    expect(await readdir(recordingsDir(own.dataDir))).toEqual([
+      'rec-shutdown.mp4',
+      'rec-shutdown.poster.jpg',
+    ]);
   } finally {
     await own.close();
   }

@@ -1,6 +1,7 @@
 // Recordings of sessions: started and stopped by the host side while live, finished by the media
 // backend (its events), then read, renamed, made the default playback, downloaded through a
 // signed URL, deleted with their file, or (failed ones, by an admin) processed again.
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   DomainError,
@@ -20,7 +21,7 @@ import { RECORDING_URL_TTL_SECONDS, recordingFileTokens } from './recordings/fil
 import { removeRecordingFiles } from './recordings/files.ts';
 import { mediaEventApplier, UNFINISHED } from './recordings/media-events.ts';
 import { dropDefault, makeDefault } from './recordings/playbacks.ts';
-import { mimeTypeOf, recordingResponse, recordingResponses } from './recordings/view.ts';
+import { mimeTypeOf, recordingView } from './recordings/view.ts';
 import type { LoadedSession } from './access.ts';
 import { requireMedia } from './sessions/shared.ts';
 
@@ -32,6 +33,8 @@ export interface RecordingFile {
   content_type: string;
   size_bytes: number;
   path: string;
+  /** Shown in the page (a poster), not downloaded. */
+  inline?: true;
 }
 
 const notFound = () => new DomainError('NOT_FOUND', 'recording not found');
@@ -55,13 +58,14 @@ export const recordingsService = (deps: Deps) => {
     return recording;
   };
 
-  const respond = (recording: Recording) => recordingResponse(db.repos, recording);
+  const view = recordingView(deps);
+  const respond = (recording: Recording) => view.one(db.repos, recording);
 
   return {
     /** The caller's recordings (of the rooms they own), newest first. */
     async mine(actor: Actor, query: PaginationQuery): Promise<RecordingListResponse> {
       const page = await db.repos.recordings.listByOwner(actor.id, query);
-      return { ...page, items: await recordingResponses(db.repos, page.items) };
+      return { ...page, items: await view.many(db.repos, page.items) };
     },
 
     async get(id: string): Promise<RecordingResponse> {
@@ -88,7 +92,7 @@ export const recordingsService = (deps: Deps) => {
         if (!updated) throw notFound();
         if (patch.default_playback === true) await makeDefault(r, updated, actor);
         if (patch.default_playback === false) await dropDefault(r, updated);
-        return recordingResponse(r, updated);
+        return view.one(r, updated);
       });
     },
 
@@ -139,12 +143,32 @@ export const recordingsService = (deps: Deps) => {
       };
     },
 
+    /**
+     * The poster a poster URL opens: its token must be valid, unexpired and for this recording;
+     * NOT_FOUND when the recording has no poster (none was made, or not ready yet).
+     */
+    async poster(id: string, token: string): Promise<RecordingFile> {
+      await tokens.verifyPoster(token, id, now());
+      const recording = await load(id);
+      if (recording.status !== 'ready' || !recording.posterPath) {
+        throw new DomainError('NOT_FOUND', 'the recording has no poster');
+      }
+      const size = await stat(recording.posterPath).catch(() => null);
+      return {
+        filename: downloadName(recording, recording.posterPath),
+        content_type: 'image/jpeg',
+        size_bytes: size?.size ?? 0,
+        path: recording.posterPath,
+        inline: true,
+      };
+    },
+
     async listForSession(
       { session }: LoadedSession,
       query: PaginationQuery,
     ): Promise<RecordingListResponse> {
       const page = await db.repos.recordings.pageBySession(session.id, query);
-      return { ...page, items: await recordingResponses(db.repos, page.items) };
+      return { ...page, items: await view.many(db.repos, page.items) };
     },
 
     async active({ session }: LoadedSession): Promise<ActiveRecordingResponse> {

@@ -73,6 +73,24 @@ async function fileToken(ctx: Ctx, recordingId: string): Promise<string> {
   return new URL(url).searchParams.get('token')!;
 }
 
+/** A JPEG as the media backend leaves one beside the file (its magic, then anything). */
+const POSTER_CONTENT = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
+
+/** A ready recording with a poster beside its file, remembered as `scratch.recording`. */
+async function onRecordingWithPoster(ctx: Ctx) {
+  const { params } = await onRecording('ready')(ctx);
+  const posterPath = join(recordingsDirOf(ctx), `${params.id}.poster.jpg`);
+  writeFileSync(posterPath, POSTER_CONTENT);
+  await ctx.api.db.repos.recordings.update(params.id, { posterPath });
+  return { params };
+}
+
+/** The token of the recording's poster URL, as its answer carries it. */
+async function posterToken(ctx: Ctx, recordingId: string): Promise<string> {
+  const { poster_url } = await ctx.api.services.recordings.get(recordingId);
+  return new URL(poster_url!).searchParams.get('token')!;
+}
+
 /** The recordings of the world's session and its channel's size: a refused call changes neither. */
 const sessionRecordings = async (ctx: Ctx) => ({
   recordings: (await ctx.api.db.repos.recordings.listBySession(ctx.world.session.id)).map(
@@ -212,6 +230,46 @@ export const recordingCases: Record<string, Case> = {
         name: 'no token is 400 VALIDATION_ERROR',
         as: 'anonymous',
         prepare: async (ctx) => ({ params: (await onRecording('ready')(ctx)).params }),
+        expect: { status: 400, code: 'VALIDATION_ERROR' },
+      },
+    ],
+  },
+
+  'Serve recording poster (public, with token)': {
+    file: true,
+    unknownId: { status: 403, code: 'FORBIDDEN' },
+    prepare: async (ctx) => {
+      const { params } = await onRecordingWithPoster(ctx);
+      return { params, query: { token: await posterToken(ctx, params.id) } };
+    },
+    verifyFile: (file) => {
+      expect(file.headers['content-type']).toBe('image/jpeg');
+      expect(file.headers['content-disposition']).toMatch(/^inline; /);
+    },
+    errors: [
+      {
+        name: "another recording's poster token is 403 FORBIDDEN",
+        as: 'anonymous',
+        prepare: async (ctx) => {
+          const other = await onRecordingWithPoster(ctx);
+          const { params } = await onRecordingWithPoster(ctx);
+          return { params, query: { token: await posterToken(ctx, other.params.id) } };
+        },
+        expect: { status: 403, code: 'FORBIDDEN' },
+      },
+      {
+        name: 'a download token is not a poster token (401 UNAUTHORIZED)',
+        as: 'anonymous',
+        prepare: async (ctx) => {
+          const { params } = await onRecordingWithPoster(ctx);
+          return { params, query: { token: await fileToken(ctx, params.id) } };
+        },
+        expect: { status: 401, code: 'UNAUTHORIZED' },
+      },
+      {
+        name: 'no token is 400 VALIDATION_ERROR',
+        as: 'anonymous',
+        prepare: async (ctx) => ({ params: (await onRecordingWithPoster(ctx)).params }),
         expect: { status: 400, code: 'VALIDATION_ERROR' },
       },
     ],

@@ -156,12 +156,15 @@ export async function fetchFile(api: TestApp, path: string, token?: string): Pro
   return { status: response.statusCode, headers: response.headers, text: response.body };
 }
 
-/** A file answer: 200, no envelope, sent as an attachment with a file name. */
+/**
+ * A file answer: 200, no envelope, sent with a file name as an attachment (or inline: an image
+ * shown in the page, like a recording's poster).
+ */
 export function expectFile(reply: FileReply): FileReply {
   const summary = `${reply.status} ${reply.text.slice(0, 300)}`;
   expect(reply.status, summary).toBe(200);
-  expect(String(reply.headers['content-disposition']), 'an attachment with a name').toMatch(
-    /^attachment; filename="[^"]+"/,
+  expect(String(reply.headers['content-disposition']), 'a file with a name').toMatch(
+    /^(attachment|inline); filename="[^"]+"/,
   );
   return reply;
 }

@@ -1,11 +1,11 @@
 // A session's picture on its card, 16:9: the live poster (renewed every 10 s while live, with a
-// query parameter that defeats the browser cache), or a neutral placeholder when there is none.
-import { AspectRatio, Center, Text } from '@mantine/core';
+// query parameter that defeats the browser cache), the recording's poster once ended, or a
+// neutral placeholder when there is none.
 import type { SessionResponse } from '@vidinfra/domain';
 import { useEffect, useState } from 'react';
-import classes from './SessionPoster.module.css';
+import { PosterImage, useSteadyUrl } from './PosterImage.tsx';
 
-/** The media backend renews the poster about this often. */
+/** The media backend renews the live poster about this often. */
 const POSTER_REFRESH_MS = 10_000;
 
 const placeholderText = {
@@ -21,33 +21,30 @@ function withTick(url: string, tick: number) {
   return fresh.toString();
 }
 
-export function SessionPoster({ session }: { session: SessionResponse }) {
-  const poster = session.status === 'live' ? (session.poster_url ?? null) : null;
+function LivePoster({ session, url }: { session: SessionResponse; url: string }) {
   const [tick, setTick] = useState(() => Date.now());
-  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    if (!poster) return;
     const timer = window.setInterval(() => setTick(Date.now()), POSTER_REFRESH_MS);
     return () => window.clearInterval(timer);
-  }, [poster]);
-  const shown = poster && failed !== poster ? poster : null;
+  }, [url]);
   return (
-    <AspectRatio ratio={16 / 9} className={classes.frame}>
-      {shown ? (
-        <img
-          src={withTick(shown, tick)}
-          alt={`Live picture of ${session.title}`}
-          loading="lazy"
-          className={classes.image}
-          onError={() => setFailed(shown)}
-        />
-      ) : (
-        <Center aria-hidden="true" className={classes.placeholder}>
-          <Text size="sm" c="dimmed" fw={500}>
-            {placeholderText[session.status]}
-          </Text>
-        </Center>
-      )}
-    </AspectRatio>
+    <PosterImage
+      src={withTick(url, tick)}
+      alt={`Live picture of ${session.title}`}
+      placeholder={placeholderText.live}
+    />
+  );
+}
+
+export function SessionPoster({ session }: { session: SessionResponse }) {
+  const poster = session.poster_url ?? null;
+  const recordingPoster = useSteadyUrl(session.status === 'ended' ? poster : null);
+  if (session.status === 'live' && poster) return <LivePoster session={session} url={poster} />;
+  return (
+    <PosterImage
+      src={recordingPoster}
+      alt={`Recording of ${session.title}`}
+      placeholder={placeholderText[session.status]}
+    />
   );
 }

@@ -1,12 +1,13 @@
-// One recording in a list: its title, status (a recording still being made or processed says
+// One recording in a list: its poster, title, status (a recording still being made or processed says
 // so), visibility, size and length; rename, make public or private, download, delete.
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RecordingResponse, RecordingStatus } from '@vidinfra/domain';
 import { formatDateTime, messageOf } from '@vidinfra/ui';
 import { api } from '../api.ts';
 import { AnchorLink } from '../components/AnchorLink.tsx';
+import { PosterImage, useSteadyUrl } from '../components/PosterImage.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { keys } from './query-keys.ts';
 import { RenameRecordingModal } from './RenameRecordingModal.tsx';
@@ -48,44 +49,62 @@ export function RecordingRow(props: { recording: RecordingResponse; showSession?
     recording.size_bytes !== undefined && megabytes(recording.size_bytes),
   ].filter(Boolean);
   const error = visibility.error ?? download.error;
+  const poster = useSteadyUrl(recording.poster_url ?? null);
   return (
     <Paper withBorder p="sm" component="li">
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" align="flex-start">
-          <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
-            <Group gap="xs">
-              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {recording.title}
+          <Group
+            gap="sm"
+            wrap="nowrap"
+            align="flex-start"
+            style={{ minWidth: 0, flex: '1 1 14rem' }}
+          >
+            <Box
+              w={112}
+              style={{ flex: 'none', borderRadius: 'var(--mantine-radius-sm)', overflow: 'hidden' }}
+            >
+              <PosterImage
+                src={poster}
+                alt={`Poster of ${recording.title}`}
+                placeholder={recording.status === 'ready' ? 'No picture' : status.label}
+              />
+            </Box>
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Group gap="xs">
+                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {recording.title}
+                </Text>
+                <Badge
+                  color={status.color}
+                  variant="light"
+                  leftSection={busy && <Loader size={10} />}
+                >
+                  {status.label}
+                </Badge>
+                <Badge variant="outline" color="gray">
+                  {recording.visibility === 'public' ? 'Public' : 'Private'}
+                </Badge>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {facts.join(' · ')}
               </Text>
-              <Badge
-                color={status.color}
-                variant="light"
-                leftSection={busy && <Loader size={10} />}
-              >
-                {status.label}
-              </Badge>
-              <Badge variant="outline" color="gray">
-                {recording.visibility === 'public' ? 'Public' : 'Private'}
-              </Badge>
-            </Group>
-            <Text size="xs" c="dimmed">
-              {facts.join(' · ')}
-            </Text>
-            {recording.error && (
-              <Text size="xs" c="red">
-                {recording.error}
-              </Text>
-            )}
-            {props.showSession && (
-              <AnchorLink
-                to="/dashboard/sessions/$sessionId"
-                params={{ sessionId: recording.session_id }}
-                size="xs"
-              >
-                Its session
-              </AnchorLink>
-            )}
-          </Stack>
+              {recording.error && (
+                <Text size="xs" c="red">
+                  {recording.error}
+                </Text>
+              )}
+              {props.showSession && (
+                <AnchorLink
+                  to="/dashboard/sessions/$sessionId"
+                  params={{ sessionId: recording.session_id }}
+                  size="xs"
+                >
+                  Its session
+                </AnchorLink>
+              )}
+            </Stack>
+          </Group>
           <Group gap="xs">
             <Button
               size="xs"

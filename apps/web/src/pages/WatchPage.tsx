@@ -122,7 +122,11 @@ function Stage({ session, onStarted }: { session: SessionResponse; onStarted: On
     case 'ended':
       return session.recording_url ? (
         <Stack gap="xs">
-          <RecordingPlayer url={session.recording_url} title={session.title} />
+          <RecordingPlayer
+            url={session.recording_url}
+            title={session.title}
+            poster={session.poster_url ?? undefined}
+          />
           <Text size="sm" c="dimmed">
             This session has ended: this is its recording.
           </Text>

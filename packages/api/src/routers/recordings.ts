@@ -30,6 +30,13 @@ const RECORDING_FILE = {
   },
 };
 
+/** REST answers the poster itself, a JPEG. */
+const RECORDING_POSTER = {
+  contentTypes: {
+    'image/jpeg': z.string().meta({ format: 'binary', description: "The recording's poster" }),
+  },
+};
+
 export const recordingsOps = {
   mine: operation({
     name: 'Get my recordings',
@@ -103,6 +110,19 @@ export const recordingsOps = {
     output: RecordingFileResponse,
     file: RECORDING_FILE,
     handle: ({ ctx, input }) => ctx.services.recordings.file(input.id, input.token),
+  }),
+  // Like the file: the poster token in the query is the credential.
+  poster: operation({
+    name: 'Serve recording poster (public, with token)',
+    description:
+      "Anyone with the signed `token` of a poster URL (a recording's or an ended session's `poster_url`; no account): one JPEG frame of the ready recording. 401/403 for a missing, invalid or expired token (a download token does not open it), 404 when the recording is gone or has no poster. tRPC answers the file's name, type and size, not its bytes.",
+    method: 'GET',
+    path: '/recordings/{id}/poster.jpg',
+    caller: 'public',
+    input: RecordingFileQuery.extend({ id: Id }),
+    output: RecordingFileResponse,
+    file: RECORDING_POSTER,
+    handle: ({ ctx, input }) => ctx.services.recordings.poster(input.id, input.token),
   }),
   listForSession: operation({
     name: 'Get recordings for a session',

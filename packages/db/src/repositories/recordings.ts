@@ -11,6 +11,7 @@ export type RecordingPatch = Partial<
     | 'defaultPlayback'
     | 'status'
     | 'filePath'
+    | 'posterPath'
     | 'sizeBytes'
     | 'durationSeconds'
     | 'error'

@@ -435,6 +435,8 @@ export const recordings = pgTable(
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('private'),
     defaultPlayback: flag('default_playback'),
     filePath: text('file_path'),
+    /** A JPEG frame of the finished file, next to it (null: none was made).*/
+    posterPath: text('poster_path'),
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
     durationSeconds: integer('duration_seconds'),
     error: text('error'),

@@ -429,6 +429,8 @@ export const recordings = sqliteTable(
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('private'),
     defaultPlayback: flag('default_playback'),
     filePath: text('file_path'),
+    /** A JPEG frame of the finished file, next to it (null: none was made).*/
+    posterPath: text('poster_path'),
     sizeBytes: integer('size_bytes', { mode: 'number' }),
     durationSeconds: integer('duration_seconds', { mode: 'number' }),
     error: text('error'),

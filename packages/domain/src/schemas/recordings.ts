@@ -46,6 +46,11 @@ export const RecordingResponse = z
     /** When processing finished (status `ready`). */
     ready_at: Timestamp.optional(),
     created_at: Timestamp,
+    /**
+     * A JPEG frame of the ready recording (`GET /recordings/{id}/poster.jpg` with a poster token,
+     * valid 6 h, that opens the poster only), or null when it has none.
+     */
+    poster_url: Url.nullable().optional(),
   })
   .meta({ id: 'RecordingResponse' });
 export type RecordingResponse = z.infer<typeof RecordingResponse>;

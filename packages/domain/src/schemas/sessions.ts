@@ -57,9 +57,11 @@ const sessionFields = {
    */
   recording_url: Url.optional(),
   /**
-   * On the session read and in session lists: a JPEG of the live stream, renewed every 10 s (served with the
-   * playlist's rules; a signed playback's takes the thumbnail token), or null when there is none
-   * (not live, or no frame yet).
+   * On the session read and in session lists: while live, a JPEG of the live stream, renewed
+   * every 10 s (served with the playlist's rules; a signed playback's takes the thumbnail token);
+   * once ended, the poster of the recording it plays by default when anyone may play it (as
+   * `recording_url`; with a poster token, valid 6 h); else null (no frame yet, no public
+   * recording, or a recording without a poster).
    */
   poster_url: Url.nullable().optional(),
   created_at: Timestamp,

@@ -83,6 +83,9 @@ export const recordingsDir = (dataDir: string) => join(dataDir, 'recordings');
 /** A finished recording. */
 export const recordingFile = (dataDir: string, recordingId: string) =>
   join(recordingsDir(dataDir), `${recordingId}.mp4`);
+/** A finished recording's poster: one frame of its file (see recording-poster.ts). */
+export const recordingPosterFile = (dataDir: string, recordingId: string) =>
+  join(recordingsDir(dataDir), `${recordingId}.poster.jpg`);
 /** An active or failed recording's segments, kept until its MP4 is made. */
 export const recordingPartsDir = (dataDir: string, recordingId: string) =>
   join(recordingsDir(dataDir), `${recordingId}.parts`);

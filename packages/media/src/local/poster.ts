@@ -9,6 +9,16 @@ import { POSTER_NAME, type MediaLog } from './options.ts';
 
 const PARTIAL_NAME = '.poster-partial.jpg';
 
+/**
+ * ffmpeg's arguments for one frame of `input` (at `seekSeconds` when given) as a JPEG at most
+ * 360 px high: the live poster's and a recording's.
+ */
+export const posterArgs = (input: string, output: string, seekSeconds?: number): string[] => [
+  ...['-v', 'error', '-y'],
+  ...(seekSeconds ? ['-ss', seekSeconds.toFixed(3)] : []),
+  ...['-i', input, '-frames:v', '1', '-vf', 'scale=-2:min(ih\\,360)', '-q:v', '5', output],
+];
+
 export class PosterWriter {
   private lastAt = -Infinity;
   private writing = false;
@@ -31,10 +41,7 @@ export class PosterWriter {
   private async write(segment: string) {
     const partial = join(this.dir, PARTIAL_NAME);
     try {
-      await promisify(execFile)(this.ffmpegPath, [
-        ...['-v', 'error', '-y', '-i', join(this.dir, segment)],
-        ...['-frames:v', '1', '-vf', 'scale=-2:min(ih\\,360)', '-q:v', '5', partial],
-      ]);
+      await promisify(execFile)(this.ffmpegPath, posterArgs(join(this.dir, segment), partial));
       await rename(partial, join(this.dir, POSTER_NAME));
     } catch (error) {
       // A segment gone with the window, or an output stopped meanwhile: the next one will do.

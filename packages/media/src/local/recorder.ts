@@ -1,10 +1,16 @@
 // Recordings of the local backend: while active, each new segment of the session is linked into
 // the recording's parts; when stopped, the parts are remuxed into `{recordingId}.mp4` in the
-// background and the outcome is emitted. Failed parts stay on disk for `retry`.
+// background, a frame of it becomes its poster, and the outcome is emitted. Failed parts stay on disk for `retry`.
 import { DomainError } from '@vidinfra/domain';
 import type { MediaEvent } from '../backend.ts';
-import { recordingFile, recordingPartsDir, type ResolvedOptions } from './options.ts';
+import {
+  recordingFile,
+  recordingPartsDir,
+  recordingPosterFile,
+  type ResolvedOptions,
+} from './options.ts';
 import { RecordingParts } from './recording-parts.ts';
+import { writeRecordingPoster } from './recording-poster.ts';
 import { remuxParts } from './remux.ts';
 
 export class Recorder {
@@ -75,7 +81,19 @@ export class Recorder {
         partsDir: recordingPartsDir(this.options.dataDir, recordingId),
         output: recordingFile(this.options.dataDir, recordingId),
       });
-      this.emit({ type: 'recording.ready', recordingId, ...result });
+      const posterPath = await writeRecordingPoster({
+        ffmpegPath: this.options.ffmpegPath,
+        input: result.filePath,
+        output: recordingPosterFile(this.options.dataDir, recordingId),
+        durationSeconds: result.durationSeconds,
+        log: this.options.log,
+      });
+      this.emit({
+        type: 'recording.ready',
+        recordingId,
+        ...result,
+        ...(posterPath && { posterPath }),
+      });
     } catch (error) {
       this.options.log.warn(`recording ${recordingId} failed: ${(error as Error).message}`);
       this.emit({ type: 'recording.failed', recordingId, error: (error as Error).message });

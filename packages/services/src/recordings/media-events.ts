@@ -6,7 +6,7 @@ import type { MediaEvent } from '@vidinfra/media';
 import type { Deps } from '../deps.ts';
 import { recordEvent } from '../events.ts';
 import { publishReady } from './playbacks.ts';
-import { recordingResponse } from './view.ts';
+import { recordingView } from './view.ts';
 
 /** The statuses a recording can still fail, or become ready, from. */
 export const UNFINISHED: Recording['status'][] = ['recording', 'processing'];
@@ -16,7 +16,9 @@ export const clipError = (text: string): string => text.slice(0, 500) || 'the me
 
 type RecordingEvent = Extract<MediaEvent, { type: 'recording.ready' | 'recording.failed' }>;
 
-export const mediaEventApplier = ({ db, now }: Deps) => {
+export const mediaEventApplier = (deps: Deps) => {
+  const { db, now } = deps;
+  const view = recordingView(deps);
   const ready = (event: Extract<RecordingEvent, { type: 'recording.ready' }>) =>
     db.transaction(async (r) => {
       const current = await r.recordings.findById(event.recordingId);
@@ -25,6 +27,7 @@ export const mediaEventApplier = ({ db, now }: Deps) => {
       const done = await r.recordings.updateIfStatus(current.id, [current.status], {
         status: 'ready',
         filePath: event.filePath,
+        posterPath: event.posterPath ?? null,
         sizeBytes: Math.max(0, Math.round(event.sizeBytes)),
         durationSeconds: Math.max(0, Math.round(event.durationSeconds)),
         error: null,
@@ -33,7 +36,7 @@ export const mediaEventApplier = ({ db, now }: Deps) => {
       });
       if (!done) return null;
       await publishReady(r, done);
-      await recordEvent(r, 'recording.ready', done.sessionId, await recordingResponse(r, done));
+      await recordEvent(r, 'recording.ready', done.sessionId, await view.one(r, done));
       return done;
     });
 
@@ -47,7 +50,7 @@ export const mediaEventApplier = ({ db, now }: Deps) => {
         stoppedAt: current.stoppedAt ?? now(),
       });
       if (!done) return null;
-      await recordEvent(r, 'recording.failed', done.sessionId, await recordingResponse(r, done));
+      await recordEvent(r, 'recording.failed', done.sessionId, await view.one(r, done));
       return done;
     });
 

@@ -3,7 +3,9 @@
 import { extname } from 'node:path';
 import type { RecordingResponse } from '@vidinfra/domain';
 import type { Recording, Repositories } from '@vidinfra/db';
+import type { Deps } from '../deps.ts';
 import { iso, isoOrUndefined, orUndefined } from '../mappers.ts';
+import { recordingFileTokens } from './file-token.ts';
 
 const MIME_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
@@ -19,6 +21,7 @@ export const mimeTypeOf = (filePath: string): string =>
 export const toRecordingResponse = (
   recording: Recording,
   isDefault: boolean,
+  posterUrl: string | null,
 ): RecordingResponse => ({
   id: recording.id,
   session_id: recording.sessionId,
@@ -35,6 +38,7 @@ export const toRecordingResponse = (
   stopped_at: isoOrUndefined(recording.stoppedAt),
   ready_at: isoOrUndefined(recording.readyAt),
   created_at: iso(recording.createdAt),
+  poster_url: posterUrl,
 });
 
 /** Ids of the recordings their sessions play by default, among these sessions. */
@@ -45,21 +49,37 @@ async function defaultRecordingIds(r: Repositories, sessionIds: string[]): Promi
   return new Set(defaults.flatMap((playback) => playback?.recordingId ?? []));
 }
 
-export async function recordingResponses(
-  r: Repositories,
-  recordings: Recording[],
-): Promise<RecordingResponse[]> {
-  const defaults = await defaultRecordingIds(
-    r,
-    recordings.map((recording) => recording.sessionId),
-  );
-  return recordings.map((recording) => toRecordingResponse(recording, defaults.has(recording.id)));
-}
+/**
+ * Recordings as their readers (the owner, an admin, the host side's events) see them: with a
+ * poster URL that opens the poster alone, for a ready recording that has one.
+ */
+export const recordingView = ({ config, now }: Pick<Deps, 'config' | 'now'>) => {
+  const tokens = recordingFileTokens(config);
+  /** A signed URL of the recording's poster, or null while it has none. */
+  const posterUrl = (recording: Recording): Promise<string | null> =>
+    recording.status === 'ready' && recording.posterPath
+      ? tokens.posterUrl(recording.id, now())
+      : Promise.resolve(null);
 
-export async function recordingResponse(
-  r: Repositories,
-  recording: Recording,
-): Promise<RecordingResponse> {
-  const [response] = await recordingResponses(r, [recording]);
-  return response!;
-}
+  const many = async (r: Repositories, recordings: Recording[]): Promise<RecordingResponse[]> => {
+    const [defaults, posters] = await Promise.all([
+      defaultRecordingIds(
+        r,
+        recordings.map((recording) => recording.sessionId),
+      ),
+      Promise.all(recordings.map(posterUrl)),
+    ]);
+    return recordings.map((recording, i) =>
+      toRecordingResponse(recording, defaults.has(recording.id), posters[i] ?? null),
+    );
+  };
+
+  return {
+    posterUrl,
+    many,
+    async one(r: Repositories, recording: Recording): Promise<RecordingResponse> {
+      const [response] = await many(r, [recording]);
+      return response!;
+    },
+  };
+};

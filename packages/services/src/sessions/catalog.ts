@@ -16,6 +16,7 @@ import { watchSeconds } from '../attendance-math.ts';
 import type { SessionAccess } from '../access.ts';
 import { toSessionResponse } from '../mappers.ts';
 import { recordingFileTokens } from '../recordings/file-token.ts';
+import { recordingView } from '../recordings/view.ts';
 import { sessionResponder } from './shared.ts';
 
 const UPCOMING_LIMIT = 5;
@@ -30,19 +31,37 @@ const windowOf = (query: SessionListQuery) => ({
 
 export const sessionCatalog = (deps: Deps) => {
   const { db, config, media, now } = deps;
-  const respond = sessionResponder(deps);
   const fileTokens = recordingFileTokens(config);
+  const respond = sessionResponder(deps);
+  const recordings = recordingView(deps);
   /**
    * The live poster's URL once the media backend wrote one (the local backend does), for a live
    * session of a public room: a private room's playback is signed, and its poster opens only
    * with the thumbnail token, which attendees get from `GET /sessions/{id}/playback`.
    */
-  const posterUrl = async (session: Session, room: Room): Promise<string | null> => {
+  const livePosterUrl = async (session: Session, room: Room): Promise<string | null> => {
     if (session.status !== 'live' || room.visibility !== 'public' || !config.dataDir) return null;
     const sessionId = session.id;
     const file = join(hlsDir(config.dataDir, sessionId), POSTER_NAME);
     if (!(await stat(file).catch(() => null))) return null;
     return new URL(POSTER_NAME, media.hlsUrl(sessionId)).toString();
+  };
+  /**
+   * An ended session's default playback when anyone may play it: a public (unsigned) playback
+   * of a ready recording, with that recording.
+   */
+  const publicRecording = async (session: Session) => {
+    if (session.status !== 'ended') return null;
+    const playback = await db.repos.playbacks.defaultFor(session.id);
+    if (!playback?.recordingId || playback.signed) return null;
+    const recording = await db.repos.recordings.findById(playback.recordingId);
+    return recording?.status === 'ready' ? recording : null;
+  };
+  /** What a card shows: the live poster while live, the public recording's poster once ended. */
+  const posterUrl = async (session: Session, room: Room): Promise<string | null> => {
+    if (session.status === 'live') return livePosterUrl(session, room);
+    const recording = await publicRecording(session);
+    return recording ? recordings.posterUrl(recording) : null;
   };
   const scopeOf = (libraryId: string | null) => libraryId ?? undefined;
 
@@ -80,26 +99,29 @@ export const sessionCatalog = (deps: Deps) => {
     /**
      * From the access's one read (the session, its room and its viewer count), with what anyone
      * may play when its default playback is public (the live HLS while live, the recording's file
-     * once ended) and the live poster once the media backend wrote one.
+     * and poster once ended) and the live poster once the media backend wrote one.
      */
     async get({ session, room, viewers }: SessionAccess): Promise<SessionResponse> {
-      const response = {
-        ...toSessionResponse(session, room, viewers),
-        poster_url: await posterUrl(session, room),
-      };
-      if (session.status !== 'live' && session.status !== 'ended') return response;
-      const playback = await db.repos.playbacks.defaultFor(session.id);
-      if (!playback || playback.signed) return response;
-      if (session.status === 'live' && playback.kind === 'live') {
-        return { ...response, hls_url: media.hlsUrl(session.id) };
-      }
-      if (session.status === 'ended' && playback.recordingId) {
+      const response = toSessionResponse(session, room, viewers);
+      if (session.status === 'live') {
+        const [playback, poster] = await Promise.all([
+          db.repos.playbacks.defaultFor(session.id),
+          livePosterUrl(session, room),
+        ]);
+        const open = playback && !playback.signed && playback.kind === 'live';
         return {
           ...response,
-          recording_url: await fileTokens.signedUrl(playback.recordingId, now()),
+          poster_url: poster,
+          ...(open && { hls_url: media.hlsUrl(session.id) }),
         };
       }
-      return response;
+      const recording = await publicRecording(session);
+      if (!recording) return { ...response, poster_url: null };
+      return {
+        ...response,
+        recording_url: await fileTokens.signedUrl(recording.id, now()),
+        poster_url: await recordings.posterUrl(recording),
+      };
     },
 
     /** Over the caller's rooms, or the library's rooms when scoped. */

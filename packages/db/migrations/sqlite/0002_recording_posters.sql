@@ -1,0 +1,1 @@
+ALTER TABLE `recordings` ADD `poster_path` text;
