@@ -26,6 +26,14 @@ export {
 } from './realtime/channel-follower.ts';
 export { RealtimeActionError, sendAction } from './realtime/send-action.ts';
 export {
+  candidateFromWire,
+  candidateToWire,
+  rtcSignalling,
+  type OutgoingRtcSignal,
+  type RtcSignalling,
+  type SignalSocket,
+} from './realtime/rtc-signals.ts';
+export {
   createGuestIdentity,
   guestDeviceStore,
   GuestSignInError,
