@@ -14,6 +14,7 @@ import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
+import { OnStageGuests } from './OnStageGuests.tsx';
 import { usePublishing } from './use-publishing.ts';
 
 const HEALTH_POLL_MS = 5_000;
@@ -231,6 +232,8 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
           </Card>
         </Grid.Col>
       </Grid>
+
+      <OnStageGuests sessionId={sessionId} />
 
       <Modal
         opened={confirmingEnd}
