@@ -13,7 +13,7 @@ import { useStageLink } from './use-stage-link.ts';
 import type { StageLinkState } from './stage-link.ts';
 
 const LINK_STATUS: Record<StageLinkState, { text: string; color: string } | null> = {
-  waiting: { text: 'Connecting to the studio…', color: 'gray' },
+  waiting: { text: 'Waiting for the studio…', color: 'gray' },
   connecting: { text: 'Connecting to the studio…', color: 'gray' },
   connected: { text: 'You are live on stage', color: 'red' },
   failed: { text: 'Lost the studio, trying again…', color: 'yellow' },
