@@ -29,6 +29,7 @@ export {
   candidateFromWire,
   candidateToWire,
   rtcSignalling,
+  type BrowserIceCandidate,
   type OutgoingRtcSignal,
   type RtcSignalling,
   type SignalSocket,

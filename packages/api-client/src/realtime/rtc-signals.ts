@@ -36,8 +36,16 @@ export function rtcSignalling(socket: SignalSocket, sessionId: string): RtcSigna
   };
 }
 
+/** A browser's candidate, `RTCIceCandidateInit` (declared here: servers compile this without DOM). */
+export interface BrowserIceCandidate {
+  candidate?: string;
+  sdpMid?: string | null;
+  sdpMLineIndex?: number | null;
+  usernameFragment?: string | null;
+}
+
 /** A browser's candidate (`RTCIceCandidate.toJSON()`) as the contract sends it. */
-export function candidateToWire(candidate: RTCIceCandidateInit): RtcIceCandidate {
+export function candidateToWire(candidate: BrowserIceCandidate): RtcIceCandidate {
   return {
     candidate: candidate.candidate ?? '',
     sdp_mid: candidate.sdpMid ?? null,
@@ -47,7 +55,7 @@ export function candidateToWire(candidate: RTCIceCandidateInit): RtcIceCandidate
 }
 
 /** A candidate off the wire, for `RTCPeerConnection.addIceCandidate`. */
-export function candidateFromWire(candidate: RtcIceCandidate): RTCIceCandidateInit {
+export function candidateFromWire(candidate: RtcIceCandidate): BrowserIceCandidate {
   return {
     candidate: candidate.candidate,
     sdpMid: candidate.sdp_mid ?? null,
