@@ -3,6 +3,7 @@
 // calls them over the realtime gateway and the guest's camera plays in its "On stage" strip, the
 // guest's panel saying they are live; the host takes the guest off the stage and the tile goes,
 // the guest's peer connection closes and their camera stops; someone else's signal is refused.
+// Brought back on stage the guest connects again; a ban cuts them off at once.
 import {
   connectRealtime,
   RealtimeActionError,
@@ -80,9 +81,44 @@ async function recordMedia(context: BrowserContext) {
 
 const TILE_VIDEO = '[data-testid="guest-tile"] video';
 
+/** The guest tile's video plays: its time advances and it has a picture size. */
+async function expectTilePlaying(page: Page) {
+  await page.waitForFunction(
+    (selector) => {
+      const video = document.querySelector<HTMLVideoElement>(selector);
+      return !!video && video.currentTime > 1 && video.videoWidth > 0;
+    },
+    TILE_VIDEO,
+    { timeout: 30_000 },
+  );
+  const firstTime = await page.$eval(TILE_VIDEO, (v) => (v as HTMLVideoElement).currentTime);
+  await expect
+    .poll(() => page.$eval(TILE_VIDEO, (v) => (v as HTMLVideoElement).currentTime))
+    .toBeGreaterThan(firstTime + 0.5);
+}
+
+/** The guest page's peer connections still open and camera / microphone tracks still live. */
+const guestMedia = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as {
+      recordedPeers: RTCPeerConnection[];
+      openedStreams: MediaStream[];
+    };
+    return {
+      peers: w.recordedPeers.length,
+      open: w.recordedPeers.filter((peer) => peer.signalingState !== 'closed').length,
+      live: w.openedStreams
+        .flatMap((stream) => stream.getTracks())
+        .filter((track) => track.readyState === 'live').length,
+    };
+  });
+
 describe('a stage guest with no media server', () => {
   let hostContext: BrowserContext;
   let guestContext: BrowserContext;
+  let studio: Awaited<ReturnType<typeof openPage>>;
+  let guest: Awaited<ReturnType<typeof openPage>>;
+  let guestId = '';
   beforeAll(async () => {
     hostContext = await browser.newContext({
       viewport: { width: DESKTOP.width, height: DESKTOP.height },
@@ -102,7 +138,7 @@ describe('a stage guest with no media server', () => {
   it('reaches the studio by WebRTC, and is cut off at once when taken off the stage', async () => {
     // The studio, opened by its one-time URL.
     const { url } = await host.call<{ url: string }>('POST', `/sessions/${sessionId}/studio_url`);
-    const studio = await openPage(hostContext);
+    studio = await openPage(hostContext);
     await studio.page.goto(`${server.baseUrl}${new URL(url).pathname}${new URL(url).search}`);
     await studio.page.getByRole('heading', { name: TITLE }).waitFor();
     await studio.page
@@ -111,7 +147,7 @@ describe('a stage guest with no media server', () => {
       .waitFor();
 
     // The viewer watches, raises a hand as a guest, and the host approves it.
-    const guest = await openPage(guestContext);
+    guest = await openPage(guestContext);
     await guest.page.goto(`${server.baseUrl}/sessions/${sessionId}`);
     await guest.page.getByRole('button', { name: 'Raise hand' }).click({ timeout: 60_000 });
     const dialog = guest.page.getByRole('dialog', { name: 'Choose your name' });
@@ -122,7 +158,7 @@ describe('a stage guest with no media server', () => {
       'GET',
       `/sessions/${sessionId}/hands`,
     );
-    const guestId = hands.items.find((hand) => hand.display_name === GUEST)!.user_id;
+    guestId = hands.items.find((hand) => hand.display_name === GUEST)!.user_id;
     await host.call('POST', `/sessions/${sessionId}/hands/${guestId}/approve`);
 
     // The guest is live on stage; the studio's tile plays their camera.
@@ -134,21 +170,7 @@ describe('a stage guest with no media server', () => {
     const strip = studio.page.getByRole('list', { name: 'Guests on stage' });
     await strip.getByRole('listitem').filter({ hasText: GUEST }).waitFor();
     await strip.getByLabel(`${GUEST}'s camera`).waitFor();
-    await studio.page.waitForFunction(
-      (selector) => {
-        const video = document.querySelector<HTMLVideoElement>(selector);
-        return !!video && video.currentTime > 1 && video.videoWidth > 0;
-      },
-      TILE_VIDEO,
-      { timeout: 30_000 },
-    );
-    const firstTime = await studio.page.$eval(
-      TILE_VIDEO,
-      (v) => (v as HTMLVideoElement).currentTime,
-    );
-    await expect
-      .poll(() => studio.page.$eval(TILE_VIDEO, (v) => (v as HTMLVideoElement).currentTime))
-      .toBeGreaterThan(firstTime + 0.5);
+    await expectTilePlaying(studio.page);
     await expectNamedButtons(studio.page);
     await expectNamedButtons(guest.page);
     await shotBoth(studio.page, 'stage-guests-studio');
@@ -201,23 +223,28 @@ describe('a stage guest with no media server', () => {
       .getByRole('region', { name: 'On stage' })
       .getByText(/No guests on stage/)
       .waitFor();
-    const ended = await guest.page.evaluate(() => {
-      const w = window as unknown as {
-        recordedPeers: RTCPeerConnection[];
-        openedStreams: MediaStream[];
-      };
-      return {
-        peers: w.recordedPeers.length,
-        open: w.recordedPeers.filter((peer) => peer.signalingState !== 'closed').length,
-        live: w.openedStreams
-          .flatMap((stream) => stream.getTracks())
-          .filter((track) => track.readyState === 'live').length,
-      };
-    });
+    const ended = await guestMedia(guest.page);
     expect(ended).toEqual({ peers: expect.any(Number), open: 0, live: 0 });
     expect(ended.peers).toBeGreaterThan(0);
     await shotBoth(studio.page, 'stage-guests-studio-after');
 
+    expect(studio.errors).toEqual([]);
+    expect(guest.errors).toEqual([]);
+  });
+
+  it('connects again when the guest is back on stage, and a ban cuts them off at once', async () => {
+    await host.call('POST', `/sessions/${sessionId}/stage`, { user_id: guestId });
+    await guest.page
+      .getByRole('status')
+      .getByText('You are live on stage')
+      .waitFor({ timeout: 30_000 });
+    await expectTilePlaying(studio.page);
+    expect(await guestMedia(guest.page)).toMatchObject({ open: 1 });
+
+    await host.call('POST', `/sessions/${sessionId}/bans`, { user_id: guestId, reason: 'Testing' });
+    await expect.poll(() => studio.page.getByTestId('guest-tile').count()).toBe(0);
+    await expect.poll(() => guestMedia(guest.page)).toMatchObject({ open: 0, live: 0 });
+    expect(await guest.page.getByRole('heading', { name: 'You are on stage' }).count()).toBe(0);
     expect(studio.errors).toEqual([]);
     expect(guest.errors).toEqual([]);
   });
