@@ -14,7 +14,7 @@ import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
-import { OnStageGuests } from './OnStageGuests.tsx';
+import { GuestStrip, useStudioGuestStreams } from './guests.ts';
 import { usePublishing } from './use-publishing.ts';
 
 const HEALTH_POLL_MS = 5_000;
@@ -32,6 +32,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const status = session.data?.status;
+  const guests = useStudioGuestStreams(sessionId, status === 'backstage' || status === 'live');
   const live = status === 'live';
   const health = useQuery({
     queryKey: ['studio', sessionId, 'health'],
@@ -233,7 +234,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
         </Grid.Col>
       </Grid>
 
-      <OnStageGuests sessionId={sessionId} />
+      <GuestStrip guests={guests} />
 
       <Modal
         opened={confirmingEnd}
