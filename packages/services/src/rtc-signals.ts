@@ -8,11 +8,12 @@ import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 
 export const rtcSignalsService = ({ db }: Deps, access: AccessService) => {
-  /** Whether `user` passes the rule `caller` in the session. */
-  async function passes(sessionId: string, user: Actor, caller: Caller) {
-    const standing = await access.resolve('session', sessionId, user, null);
+  /** Which of the two rules `user` passes in the session (its standing read once). */
+  async function standing(sessionId: string, user: Actor) {
+    const { context } = await access.resolve('session', sessionId, user, null);
     const signedIn = { userId: user.id, accountRole: user.role, disabled: false };
-    return canCall(caller, signedIn, standing.context).ok;
+    const passes = (caller: Caller) => canCall(caller, signedIn, context).ok;
+    return { onStage: passes('stage_participant'), hostSide: passes('host_side') };
   }
 
   return {
@@ -34,13 +35,12 @@ export const rtcSignalsService = ({ db }: Deps, access: AccessService) => {
         displayName: user.displayName,
         email: null,
       };
-      const [fromStage, fromHost] = await Promise.all([
-        passes(sessionId, from, 'stage_participant'),
-        passes(sessionId, from, 'host_side'),
-      ]);
-      if (!fromStage && !fromHost) throw refused;
-      const toRule: Caller = fromStage ? 'host_side' : 'stage_participant';
-      if (!(await passes(sessionId, to, toRule))) throw refused;
+      const sender = await standing(sessionId, from);
+      if (!sender.onStage && !sender.hostSide) throw refused;
+      const recipient = await standing(sessionId, to);
+      const allowed =
+        (sender.onStage && recipient.hostSide) || (sender.hostSide && recipient.onStage);
+      if (!allowed) throw refused;
     },
   };
 };
