@@ -141,6 +141,30 @@ describe('createGuestPeers', () => {
     expect(FakePeer.all).toHaveLength(1);
   });
 
+  it('reports the connection, and calls again when it fails for good', async () => {
+    const states: string[] = [];
+    const peers = createGuestPeers({
+      signalling: signals.signalling,
+      onGuestStream: () => {},
+      onState: (_userId, state) => states.push(state),
+      createPeer: (config) => new FakePeer(config) as unknown as RTCPeerConnection,
+      newCallId: () => `call-${++ids}`,
+      onError: () => {},
+    });
+    peers.setParticipants([GUEST]);
+    signals.from(GUEST, { call_id: 'call-1', kind: 'offer', sdp: 'a' });
+    await flush();
+    const [peer] = FakePeer.all;
+    peer!.connectionState = 'connected';
+    peer!.onconnectionstatechange!();
+    peer!.connectionState = 'failed';
+    peer!.onconnectionstatechange!();
+    expect(states).toEqual(['calling', 'connecting', 'connected', 'calling']);
+    expect(peer!.closed).toBe(true);
+    expect(signals.sent.at(-1)).toEqual({ to: GUEST, call_id: 'call-2', kind: 'call' });
+    peers.close();
+  });
+
   it('closes a guest taken off stage at once, and a guest that says bye (calling again later)', async () => {
     const peers = make();
     peers.setParticipants([GUEST, OTHER]);

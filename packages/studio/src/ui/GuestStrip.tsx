@@ -10,6 +10,8 @@ function GuestTile({ guest }: { guest: GuestStream }) {
     if (video && video.srcObject !== guest.stream) video.srcObject = guest.stream;
   }, [video, guest.stream]);
   const waiting = !guest.stream || guest.state !== 'connected';
+  const noCamera = !waiting && guest.stream!.getVideoTracks().length === 0;
+  const note = waiting ? (guest.state === 'calling' ? 'Calling…' : 'Connecting…') : 'No camera';
   return (
     <Stack gap={4} component="li" data-testid="guest-tile" style={{ width: 176, flex: '0 0 auto' }}>
       <div
@@ -29,14 +31,14 @@ function GuestTile({ guest }: { guest: GuestStream }) {
           playsInline
           style={{ width: '100%', height: '100%', objectFit: 'cover' }}
         />
-        {waiting && (
+        {(waiting || noCamera) && (
           <Badge
             size="xs"
             color="gray"
             variant="filled"
             style={{ position: 'absolute', left: 6, bottom: 6 }}
           >
-            {guest.state === 'calling' ? 'Calling…' : 'Connecting…'}
+            {note}
           </Badge>
         )}
       </div>
