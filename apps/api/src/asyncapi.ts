@@ -30,6 +30,8 @@ const EPHEMERAL_CHANNEL: Record<Exclude<ServerMessageName, 'event'>, ChannelKind
   // Sent to every socket of the user it concerns: their personal channel, joined or not.
   'channel:removed': 'user',
   'stage:unpublish': 'user',
+  // To every socket of the recipient only (a stage guest or the session's host side).
+  'rtc:signalled': 'user',
 };
 
 const CHANNELS: Record<ChannelKind, { address: string; parameter: string; description: string }> = {
@@ -56,7 +58,9 @@ Connect with \`auth: { token: <access token> }\` (or none, to follow public sess
 \`{ ok: true, data }\` or \`{ ok: false, error: { code, message } }\`. Durable events arrive as
 \`event\` envelopes numbered per channel (\`seq\`): after a drop, \`resync\` with the last \`seq\`
 seen returns what was missed. Ephemeral messages (\`viewer_count\`, \`channel:removed\`,
-\`stage:unpublish\`) are never stored or replayed.`;
+\`stage:unpublish\`, \`rtc:signalled\`) are never stored or replayed. WebRTC signalling between
+a stage participant and the session's host side (no media server): \`rtc:signal\` to the other
+user, who receives \`rtc:signalled\` with \`from_user_id\` set by the server.`;
 
 /** Zod schemas → JSON Schemas under components/schemas, named by their domain ids. */
 function schemaComponents() {

@@ -120,6 +120,7 @@ describe(`hand raises (${dialect})`, () => {
     const stage = ok(await api.call('GET', at(c, '/stage'), { token: c.viewer.token }));
     expect(stage).toEqual({
       max_stage_size: 6,
+      ice_servers: [],
       items: [
         expect.objectContaining({
           user_id: c.viewer.id,
@@ -367,6 +368,7 @@ describe(`stage management (${dialect})`, () => {
     expect(ok(await api.call('GET', at(c, '/stage'), { token: c.viewer.token }))).toEqual({
       items: [],
       max_stage_size: 4,
+      ice_servers: [],
     });
     expectError(await api.call('GET', at(c, '/stage')), 401, 'UNAUTHORIZED');
     expectError(

@@ -12,7 +12,7 @@ import type { Actor, ResourceKind, Services } from '@vidinfra/services';
 /** The actions answered by the services alone (the others need the socket: see gateway.ts). */
 type ActionName = Exclude<
   keyof typeof CLIENT_ACTIONS,
-  'subscribe' | 'unsubscribe' | 'resync' | 'playback:report'
+  'subscribe' | 'unsubscribe' | 'resync' | 'playback:report' | 'rtc:signal'
 >;
 export type ActionHandlers = Record<
   ActionName,

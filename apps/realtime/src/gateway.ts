@@ -24,6 +24,7 @@ import { authorizeChannel } from './channels.ts';
 import { startNodeLiveness } from './node-liveness.ts';
 import { presenceTracker } from './presence.ts';
 import { startRelay, toEnvelope } from './relay.ts';
+import { relayRtcSignal } from './rtc-signals.ts';
 import { socketRateLimiter } from './rate-limit.ts';
 import type { GatewayServer, GatewaySocket } from './socket-types.ts';
 import { viewerCountBroadcaster } from './viewer-count.ts';
@@ -179,6 +180,7 @@ export function createGateway(options: GatewayOptions) {
         }
         return services.viewerReports.report(socket.id, report);
       }
+      if (name === 'rtc:signal') return relayRtcSignal(io, services, actor, payload, userRoom);
       if (!Object.hasOwn(CLIENT_ACTIONS, name))
         throw new DomainError('NOT_FOUND', `unknown event ${name}`);
       if (!actor) throw new DomainError('UNAUTHORIZED', 'sign in first');

@@ -9,6 +9,7 @@ import { redisScaleOut } from '../src/scale-out.ts';
 import { startGateway } from '../src/start.ts';
 import { collect, dialect, request, useRealtime, waitFor } from './harness.ts';
 import { startRedis } from './redis-server.ts';
+import { offer, signallingCast, stageMove } from './rtc-cast.ts';
 
 // The harness's own node must not relay here: only the Redis-coordinated nodes do.
 const rt = useRealtime({ isLeader: async () => false });
@@ -196,6 +197,39 @@ describe(`scale-out on Redis (${dialect})`, () => {
       await a.close();
       await b.close();
     }
+  });
+
+  it('relays WebRTC signals between nodes to the two users only, and stops at a stage removal', async () => {
+    const [a, b] = [await scaledNode(), await scaledNode()];
+    const { sessionId, users, sockets, received } = await signallingCast(rt, {
+      host: a.url,
+      guest: b.url,
+    });
+    expect(
+      await request(sockets.guest, 'rtc:signal', offer(sessionId, users.host.id)),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await request(sockets.host, 'rtc:signal', {
+        session_id: sessionId,
+        to_user_id: users.guest.id,
+        call_id: 'call-1',
+        kind: 'answer',
+        sdp: 'v=0\r\n',
+      }),
+    ).toMatchObject({ ok: true });
+    await waitFor(() => received.host.length === 1 && received.guest.length === 1);
+    expect(received.host[0]).toMatchObject({ kind: 'offer', from_user_id: users.guest.id });
+    expect(received.guest[0]).toMatchObject({ kind: 'answer', from_user_id: users.host.id });
+
+    await stageMove(rt, 'remove', sessionId, users.host.id, users.guest.id);
+    expect(
+      await request(sockets.guest, 'rtc:signal', offer(sessionId, users.host.id, 'call-2')),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.host).toHaveLength(1);
+    expect([...received.viewer, ...received.outsider]).toEqual([]);
   });
 
   it('starts a gateway only once its adapter listens on Redis: closing it at once leaves nothing unhandled', async () => {

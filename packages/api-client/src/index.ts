@@ -26,6 +26,15 @@ export {
 } from './realtime/channel-follower.ts';
 export { RealtimeActionError, sendAction } from './realtime/send-action.ts';
 export {
+  candidateFromWire,
+  candidateToWire,
+  rtcSignalling,
+  type BrowserIceCandidate,
+  type OutgoingRtcSignal,
+  type RtcSignalling,
+  type SignalSocket,
+} from './realtime/rtc-signals.ts';
+export {
   createGuestIdentity,
   guestDeviceStore,
   GuestSignInError,

@@ -5,4 +5,5 @@ export * from './realtime/events.ts';
 export * from './realtime/messages.ts';
 export * from './realtime/actions.ts';
 export * from './realtime/playback-report.ts';
+export * from './realtime/rtc-signal.ts';
 export * from './realtime/protocol.ts';

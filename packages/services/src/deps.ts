@@ -1,4 +1,5 @@
 import type { Database } from '@vidinfra/db';
+import type { IceServer } from '@vidinfra/domain';
 import type { MediaBackend } from '@vidinfra/media';
 
 export interface ServiceConfig {
@@ -10,6 +11,8 @@ export interface ServiceConfig {
   refreshReuseGraceSeconds: number;
   /** How long a signed playback's restriction tokens live (default 3600). */
   playbackTokenTtlSeconds?: number;
+  /** STUN/TURN servers for the stage's browser-to-studio WebRTC (none: loopback / LAN). */
+  iceServers?: IceServer[];
   /** Where the web apps are served, e.g. `http://localhost:3000`. */
   publicUrl: string;
   livekit: { url: string | null; apiKey: string; apiSecret: string };

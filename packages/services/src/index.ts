@@ -21,6 +21,7 @@ import { mediaFollower } from './media-events.ts';
 import { outboxService } from './outbox.ts';
 import { realtimeNodesService } from './realtime-nodes.ts';
 import { viewerReportsService } from './viewer-reports.ts';
+import { rtcSignalsService } from './rtc-signals.ts';
 
 export type { Actor } from './actor.ts';
 export type { Deps, ServiceConfig } from './deps.ts';
@@ -61,10 +62,11 @@ export function createServices(deps: Deps, options: { loginLimiter?: LoginLimite
   const mediaEvents = mediaFollower(deps, recordings.applyMediaEvent);
   const stopFollowingMedia = mediaEvents.follow();
   const viewerReports = viewerReportsService(deps);
+  const access = accessService(deps);
   return {
     deps,
     loginLimiter: options.loginLimiter ?? loginLimiter(),
-    access: accessService(deps),
+    access,
     auth: authService(deps),
     health: healthService(deps),
     rooms: roomsService(deps),
@@ -78,6 +80,7 @@ export function createServices(deps: Deps, options: { loginLimiter?: LoginLimite
     chat: chatService(deps),
     polls: pollsService(deps),
     stage: stageService(deps),
+    rtcSignals: rtcSignalsService(deps, access),
     moderation: moderationService(deps),
     attendance: attendanceService(deps),
     webhooks: webhooksService(deps),

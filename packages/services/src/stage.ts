@@ -53,7 +53,7 @@ function sourcesFor(permissions: ReturnType<typeof toStagePermissions>): Sources
 
 const offStage = () => new DomainError('NOT_FOUND', 'the user is not on stage');
 
-export const stageService = ({ db, media, now }: Deps) => {
+export const stageService = ({ db, media, now, config }: Deps) => {
   const queues = stageQueues({ db, now });
 
   const handResponse = async (
@@ -146,6 +146,7 @@ export const stageService = ({ db, media, now }: Deps) => {
       return {
         items: rows.map((row) => toStageParticipantResponse(row.participant, row.displayName)),
         max_stage_size: settingsOf(session).max_stage_size,
+        ice_servers: config.iceServers ?? [],
       };
     },
 

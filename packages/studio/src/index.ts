@@ -12,6 +12,17 @@ export {
   type DeviceChoice,
   type DeviceLists,
 } from './devices.ts';
+export {
+  createGuestPeers,
+  type GuestPeers,
+  type GuestPeersOptions,
+  type GuestPeerState,
+} from './guests/guest-peers.ts';
+export {
+  useGuestStreams,
+  type GuestStream,
+  type GuestStreamsSource,
+} from './guests/use-guest-streams.ts';
 export { hostBridge } from './host-bridge.ts';
 export { levelOf, meterLevel } from './level-meter.ts';
 export {
@@ -29,6 +40,7 @@ export {
   type PublisherOptions,
 } from './publisher.ts';
 export { DevicePreview } from './ui/DevicePreview.tsx';
+export { GuestStrip } from './ui/GuestStrip.tsx';
 export { HostAppVersion } from './ui/HostAppVersion.tsx';
 export { LevelMeter } from './ui/LevelMeter.tsx';
 export { PublishStatsLine } from './ui/PublishStatsLine.tsx';

@@ -14,6 +14,7 @@ import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
+import { GuestStrip, useStudioGuestStreams } from './guests.ts';
 import { usePublishing } from './use-publishing.ts';
 
 const HEALTH_POLL_MS = 5_000;
@@ -31,6 +32,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const status = session.data?.status;
+  const guests = useStudioGuestStreams(sessionId, status === 'backstage' || status === 'live');
   const live = status === 'live';
   const health = useQuery({
     queryKey: ['studio', sessionId, 'health'],
@@ -231,6 +233,8 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
           </Card>
         </Grid.Col>
       </Grid>
+
+      <GuestStrip guests={guests} />
 
       <Modal
         opened={confirmingEnd}

@@ -1,6 +1,7 @@
 // On stage: the guest's own camera preview, the camera and microphone to use, turning each off
-// and on (only what the host allows), and leaving the stage — which stops every track.
-import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+// and on (only what the host allows), and leaving the stage — which stops every track. The
+// camera and microphone go to the studio over WebRTC (use-stage-link.ts), its state shown.
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconMicrophone, IconMicrophoneOff, IconVideo, IconVideoOff } from '@tabler/icons-react';
 import type { StageParticipantResponse } from '@vidinfra/domain';
 import { messageOf } from '@vidinfra/ui';
@@ -8,6 +9,29 @@ import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useEngage } from './engage-context.ts';
 import { useLocalMedia } from './use-local-media.ts';
+import { useStageLink } from './use-stage-link.ts';
+import type { StageLinkState } from './stage-link.ts';
+
+const LINK_STATUS: Record<StageLinkState, { text: string; color: string } | null> = {
+  waiting: { text: 'Waiting for the studio…', color: 'gray' },
+  connecting: { text: 'Connecting to the studio…', color: 'gray' },
+  connected: { text: 'You are live on stage', color: 'red' },
+  failed: { text: 'Lost the studio, trying again…', color: 'yellow' },
+  closed: null,
+};
+
+function LinkStatus({ state }: { state: StageLinkState }) {
+  const status = LINK_STATUS[state];
+  return (
+    <div role="status" aria-live="polite">
+      {status && (
+        <Badge color={status.color} variant={state === 'connected' ? 'filled' : 'light'}>
+          {status.text}
+        </Badge>
+      )}
+    </div>
+  );
+}
 
 function Preview({ stream, cameraOn }: { stream: MediaStream | null; cameraOn: boolean }) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
@@ -77,6 +101,7 @@ export function StagePanel({
   });
   const camera = useTrackSwitch(media.stream, 'video', videoAllowed);
   const microphone = useTrackSwitch(media.stream, 'audio', audioAllowed);
+  const link = useStageLink(media.stream);
   const [leaving, setLeaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -100,6 +125,7 @@ export function StagePanel({
         <Title order={3} size="h4" id="stage-title">
           You are on stage
         </Title>
+        <LinkStatus state={link} />
         <Preview stream={media.stream} cameraOn={camera.on && videoAllowed} />
         {media.error && (
           <Alert color="red" role="alert">

@@ -74,7 +74,8 @@ export function useStageStanding() {
         return;
       case 'stage.participant_removed':
         if (event.payload.user_id !== me?.id) return;
-        refreshStanding();
+        // A ban took them off: the reads would be refused (the ban closes the panel anyway).
+        if (event.payload.reason !== 'banned') refreshStanding();
         setOnStage(null);
         setHand(null);
         setJoinRequest(null);

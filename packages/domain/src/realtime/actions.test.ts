@@ -17,6 +17,7 @@ describe('CLIENT_ACTIONS', () => {
         'playback:report',
         'poll:vote',
         'resync',
+        'rtc:signal',
         'subscribe',
         'unsubscribe',
       ].sort(),
@@ -36,6 +37,18 @@ describe('CLIENT_ACTIONS', () => {
     [
       'playback:report',
       { session_id, latency_ms: 4200, stalls: 1, stall_ms: 800, bitrate_bps: 2e6, period_ms: 1e4 },
+    ],
+    ['rtc:signal', { session_id, to_user_id: uuid(), call_id: 'c-1', kind: 'call' }],
+    ['rtc:signal', { session_id, to_user_id: uuid(), call_id: 'c-1', kind: 'offer', sdp: 'v=0' }],
+    [
+      'rtc:signal',
+      {
+        session_id,
+        to_user_id: uuid(),
+        call_id: 'c-1',
+        kind: 'ice',
+        candidate: { candidate: '', sdp_mid: null, sdp_m_line_index: null },
+      },
     ],
   ] as const)('%s accepts %j', (action, payload) => {
     expect(CLIENT_ACTIONS[action].payload.safeParse(payload).success).toBe(true);
@@ -57,6 +70,18 @@ describe('CLIENT_ACTIONS', () => {
     rejectsAt(report, { ...good, stalls: 1.5 }, ['stalls']);
     rejectsAt(report, { ...good, session_id: 'nope' }, ['session_id']);
     rejectsAt(report, { ...good, user_id: session_id }, []);
+  });
+
+  it('refuses a signal of the wrong shape or size', () => {
+    const signal = CLIENT_ACTIONS['rtc:signal'].payload;
+    const good = { session_id, to_user_id: uuid(), call_id: 'c-1', kind: 'answer', sdp: 'v=0' };
+    rejectsAt(signal, { ...good, sdp: undefined }, ['sdp']);
+    rejectsAt(signal, { ...good, sdp: 'x'.repeat(12_001) }, ['sdp']);
+    rejectsAt(signal, { ...good, kind: 'bye' }, ['sdp']);
+    rejectsAt(signal, { ...good, kind: 'ice', sdp: undefined }, ['candidate']);
+    rejectsAt(signal, { ...good, call_id: '../x' }, ['call_id']);
+    rejectsAt(signal, { ...good, to_user_id: 'host' }, ['to_user_id']);
+    rejectsAt(signal, { ...good, from_user_id: session_id }, []);
   });
 
   it('applies the REST rules to the same fields', () => {

@@ -13,6 +13,7 @@ import {
 import { ChannelName } from './channels.ts';
 import { RealtimeEnvelope } from './events.ts';
 import { PlaybackReport, PlaybackReportResult } from './playback-report.ts';
+import { RtcSignalRequest, RtcSignalResult } from './rtc-signal.ts';
 
 const SessionTarget = z.strictObject({ session_id: Id });
 const ChannelRequest = z.strictObject({ channel: ChannelName });
@@ -47,6 +48,11 @@ export const CLIENT_ACTIONS = {
   resync: { payload: ResyncRequest, result: ResyncResult },
   /** From a socket in the session's channel (a watching player); nothing stored when refused. */
   'playback:report': { payload: PlaybackReport, result: PlaybackReportResult },
+  /**
+   * WebRTC signalling from a stage participant to the session's host side or back; relayed as
+   * `rtc:signalled` to the recipient's sockets only, nothing stored. Refused: nothing relayed.
+   */
+  'rtc:signal': { payload: RtcSignalRequest, result: RtcSignalResult },
 } as const satisfies Record<string, { payload: z.ZodType; result: z.ZodType }>;
 
 export type ClientActionName = keyof typeof CLIENT_ACTIONS;

@@ -14,7 +14,7 @@ describe('SERVER_MESSAGES', () => {
 
   it('has the durable envelope and the ephemeral messages', () => {
     expect(Object.keys(SERVER_MESSAGES).sort()).toEqual(
-      ['channel:removed', 'event', 'stage:unpublish', 'viewer_count'].sort(),
+      ['channel:removed', 'event', 'rtc:signalled', 'stage:unpublish', 'viewer_count'].sort(),
     );
   });
 
@@ -25,6 +25,10 @@ describe('SERVER_MESSAGES', () => {
       { channels: [sessionChannel(session_id), staffChannel(session_id)], reason: 'banned' },
     ],
     ['stage:unpublish', { session_id }],
+    [
+      'rtc:signalled',
+      { session_id, from_user_id: session_id, call_id: 'c-1', kind: 'answer', sdp: 'v=0' },
+    ],
     [
       'event',
       {

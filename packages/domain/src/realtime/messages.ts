@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Count, Id } from '../schemas/fields.ts';
 import { ChannelName } from './channels.ts';
 import { RealtimeEnvelope } from './events.ts';
+import { RtcSignalMessage } from './rtc-signal.ts';
 
 /**
  * Viewers watching a session now: its open attendance intervals, the same figure as the
@@ -30,6 +31,8 @@ export const SERVER_MESSAGES = {
   viewer_count: ViewerCountMessage,
   'channel:removed': ChannelRemovedMessage,
   'stage:unpublish': StageUnpublishMessage,
+  /** A WebRTC signal from the other end (see `rtc:signal`), to the recipient's sockets only. */
+  'rtc:signalled': RtcSignalMessage,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ServerMessageName = keyof typeof SERVER_MESSAGES;

@@ -61,10 +61,25 @@ export const StageParticipantResponse = z
 export type StageParticipantResponse = z.infer<typeof StageParticipantResponse>;
 
 /** Everyone on stage (bounded by `max_stage_size`, so not paginated). */
+/** One STUN/TURN server for a browser's RTCPeerConnection (the server's `ICE_SERVERS`). */
+export const IceServer = z
+  .strictObject({
+    urls: z.union([z.string().min(1).max(512), z.array(z.string().min(1).max(512)).min(1).max(8)]),
+    username: z.string().max(512).optional(),
+    credential: z.string().max(512).optional(),
+  })
+  .meta({ id: 'IceServer' });
+export type IceServer = z.infer<typeof IceServer>;
+
 export const StageListResponse = z
   .object({
     items: z.array(StageParticipantResponse),
     max_stage_size: z.number().int().min(1),
+    /**
+     * The STUN/TURN servers the stage's WebRTC connections (guest ↔ studio, with no media
+     * server) use; empty when none are configured (same machine or LAN: none needed).
+     */
+    ice_servers: z.array(IceServer).max(16),
   })
   .meta({ id: 'StageListResponse' });
 export type StageListResponse = z.infer<typeof StageListResponse>;

@@ -147,6 +147,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes STUN/TURN servers as JSON (none by default) and names what is wrong with them', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).iceServers).toEqual([]);
+    const servers = [
+      { urls: 'stun:stun.example.com:3478' },
+      { urls: ['turn:turn.example.com:3478'], username: 'u', credential: 'p' },
+    ];
+    expect(
+      loadConfig({ DATA_DIR: dataDir, ICE_SERVERS: JSON.stringify(servers) }).iceServers,
+    ).toEqual(servers);
+    expect(problemsOf({ DATA_DIR: dataDir, ICE_SERVERS: 'stun:x' })).toEqual([
+      'ICE_SERVERS: must be a JSON array of {urls, username?, credential?}',
+    ]);
+    expect(problemsOf({ DATA_DIR: dataDir, ICE_SERVERS: '[{"url":"stun:x"}]' })).toHaveLength(2);
+  });
+
   it('refuses an admin password without an admin email', () => {
     expect(problemsOf({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'long enough' })).toEqual([
       'ADMIN_EMAIL: required when ADMIN_PASSWORD is set',

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IceServer } from '@vidinfra/domain';
 import { z } from 'zod';
 import { allowedOrigins, originProblem, splitOrigins } from './origins.ts';
 
@@ -46,6 +47,34 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** The built web app the API serves at `/` (the repository's apps/web/dist by default). */
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /**
+   * STUN/TURN servers for the stage's WebRTC (guest ↔ studio) as a JSON array of
+   * `{urls, username?, credential?}`; none by default (the same machine or LAN needs none).
+   */
+  ICE_SERVERS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value?.trim()) return [];
+      let json: unknown;
+      try {
+        json = JSON.parse(value);
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a JSON array of {urls, username?, credential?}',
+        });
+        return z.NEVER;
+      }
+      const servers = z.array(IceServer).max(16).safeParse(json);
+      if (servers.success) return servers.data;
+      for (const issue of servers.error.issues)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${issue.path.join('.') || '(top)'}: ${issue.message}`,
+        });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -107,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     playbackTokenTtlSeconds: e.PLAYBACK_TOKEN_TTL_SECONDS,
     refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
+    /** STUN/TURN servers handed to the stage's browsers (ICE_SERVERS). */
+    iceServers: e.ICE_SERVERS,
     livekit: {
       url: e.LIVEKIT_URL ?? null,
       apiKey: e.LIVEKIT_API_KEY,
