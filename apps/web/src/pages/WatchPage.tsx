@@ -23,6 +23,7 @@ import { lazy, Suspense, useState } from 'react';
 import { AnchorLink } from '../components/AnchorLink.tsx';
 import { isSettledError } from '../query-client.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
+import { HostMediaNotice } from '../watch/HostMediaNotice.tsx';
 import { LiveFor } from '../watch/LiveFor.tsx';
 import { useSignedPlayback } from '../watch/use-signed-playback.ts';
 import classes from './WatchPage.module.css';
@@ -186,13 +187,16 @@ export function WatchPage() {
             <StatusBadge status={data.status} />
           </Group>
         </Group>
-        <Stage
-          session={data}
-          onStarted={(started, playback) => {
-            setClock(() => started);
-            setProbe(playback);
-          }}
-        />
+        <div style={{ position: 'relative' }}>
+          <Stage
+            session={data}
+            onStarted={(started, playback) => {
+              setClock(() => started);
+              setProbe(playback);
+            }}
+          />
+          {data.status === 'live' && <HostMediaNotice sessionId={data.id} />}
+        </div>
         {data.description && <Text>{data.description}</Text>}
       </Stack>
       {engaging && (
