@@ -12,7 +12,8 @@ export function StudioSidePanel() {
   const waiting = stage.hands.length + stage.requests.length;
   return (
     <Paper withBorder component="section" aria-label="Chat, polls and stage">
-      <Tabs defaultValue="chat" keepMounted>
+      {/* Hidden tabs keep their effects (display: none, not Activity): they follow the feed. */}
+      <Tabs defaultValue="chat" keepMounted keepMountedMode="display-none">
         <Tabs.List grow>
           <Tabs.Tab value="chat" leftSection={<IconMessages size={16} aria-hidden />}>
             Chat
