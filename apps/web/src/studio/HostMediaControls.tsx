@@ -1,7 +1,7 @@
 // The host's camera and microphone switches while live: the local tracks are disabled (the
 // stream carries black and silence) and viewers are told (host/video, host/audio), so their
 // player can say "Host camera off".
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { IconMicrophone, IconMicrophoneOff, IconVideo, IconVideoOff } from '@tabler/icons-react';
 import { messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
@@ -46,42 +46,42 @@ export function HostMediaControls({
   };
 
   return (
-    <div>
-      <Group gap="xs" wrap="wrap">
-        <Button
-          size="xs"
-          variant={off.video ? 'filled' : 'default'}
-          color={off.video ? 'red' : undefined}
-          leftSection={
-            off.video ? <IconVideoOff size={16} aria-hidden /> : <IconVideo size={16} aria-hidden />
-          }
-          loading={busy === 'video'}
-          onClick={() => void toggle('video')}
-        >
-          {off.video ? 'Turn camera on' : 'Turn camera off'}
-        </Button>
-        <Button
-          size="xs"
-          variant={off.audio ? 'filled' : 'default'}
-          color={off.audio ? 'red' : undefined}
-          leftSection={
-            off.audio ? (
-              <IconMicrophoneOff size={16} aria-hidden />
-            ) : (
-              <IconMicrophone size={16} aria-hidden />
-            )
-          }
-          loading={busy === 'audio'}
-          onClick={() => void toggle('audio')}
-        >
-          {off.audio ? 'Unmute microphone' : 'Mute microphone'}
-        </Button>
-      </Group>
+    <>
+      <Button
+        size="compact-sm"
+        variant={off.video ? 'filled' : 'default'}
+        color={off.video ? 'red' : undefined}
+        leftSection={
+          off.video ? <IconVideoOff size={16} aria-hidden /> : <IconVideo size={16} aria-hidden />
+        }
+        loading={busy === 'video'}
+        onClick={() => void toggle('video')}
+        aria-label={off.video ? 'Turn camera on' : 'Turn camera off'}
+      >
+        {off.video ? 'Camera off' : 'Camera'}
+      </Button>
+      <Button
+        size="compact-sm"
+        variant={off.audio ? 'filled' : 'default'}
+        color={off.audio ? 'red' : undefined}
+        leftSection={
+          off.audio ? (
+            <IconMicrophoneOff size={16} aria-hidden />
+          ) : (
+            <IconMicrophone size={16} aria-hidden />
+          )
+        }
+        loading={busy === 'audio'}
+        onClick={() => void toggle('audio')}
+        aria-label={off.audio ? 'Unmute microphone' : 'Mute microphone'}
+      >
+        {off.audio ? 'Muted' : 'Microphone'}
+      </Button>
       {error && (
-        <Text size="xs" c="red" role="alert" mt={4}>
+        <Text size="xs" c="red" role="alert" w="100%">
           {error}
         </Text>
       )}
-    </div>
+    </>
   );
 }

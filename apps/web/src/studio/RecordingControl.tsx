@@ -1,7 +1,7 @@
 // Recording while live: the active recording as it stands on the server (read on load, kept
 // current by the session's recording events), "Start recording" / "Stop recording", and the REC
 // indicator with how long it has been recording.
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Badge, Button, Text } from '@mantine/core';
 import { IconPlayerRecordFilled, IconPlayerStopFilled } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { messageOf } from '@vidinfra/ui';
@@ -59,49 +59,47 @@ export function RecordingControl({ sessionId }: { sessionId: string }) {
   };
 
   return (
-    <div>
-      <Group gap="sm" wrap="wrap">
-        {recording ? (
-          <>
-            <Badge
-              color="red"
-              size="lg"
-              variant="filled"
-              role="status"
-              aria-label={`Recording for ${clock(seconds)}`}
-              leftSection={<IconPlayerRecordFilled size={12} aria-hidden />}
-              data-testid="rec-indicator"
-            >
-              REC {clock(seconds)}
-            </Badge>
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconPlayerStopFilled size={14} aria-hidden />}
-              loading={busy}
-              onClick={() => void run('stop')}
-            >
-              Stop recording
-            </Button>
-          </>
-        ) : (
-          <Button
-            size="xs"
-            variant="light"
+    <>
+      {recording ? (
+        <>
+          <Badge
             color="red"
-            leftSection={<IconPlayerRecordFilled size={14} aria-hidden />}
-            loading={busy || active.isPending}
-            onClick={() => void run('start')}
+            size="md"
+            variant="filled"
+            role="status"
+            aria-label={`Recording for ${clock(seconds)}`}
+            leftSection={<IconPlayerRecordFilled size={12} aria-hidden />}
+            data-testid="rec-indicator"
           >
-            Start recording
+            REC {clock(seconds)}
+          </Badge>
+          <Button
+            size="compact-sm"
+            variant="default"
+            leftSection={<IconPlayerStopFilled size={14} aria-hidden />}
+            loading={busy}
+            onClick={() => void run('stop')}
+          >
+            Stop recording
           </Button>
-        )}
-      </Group>
+        </>
+      ) : (
+        <Button
+          size="compact-sm"
+          variant="light"
+          color="red"
+          leftSection={<IconPlayerRecordFilled size={14} aria-hidden />}
+          loading={busy || active.isPending}
+          onClick={() => void run('start')}
+        >
+          Start recording
+        </Button>
+      )}
       {(error || active.isError) && (
-        <Text size="xs" c="red" role="alert" mt={4}>
+        <Text size="xs" c="red" role="alert" w="100%">
           {error ?? `The recording state could not be read: ${messageOf(active.error)}`}
         </Text>
       )}
-    </div>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 // recording, then the side panel (chat, polls, stage). One realtime feed for all of them,
 // following the session's channel and its staff channel, shared through the watch page's
 // context so the studio reuses the watch page's chat and poll hooks as they are.
-import { Paper, Stack } from '@mantine/core';
+import { Group, Paper, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '@vidinfra/ui';
 import { useMemo } from 'react';
@@ -68,10 +68,10 @@ export function StudioLivePanels({
             component="section"
             aria-label="Camera, microphone and recording"
           >
-            <Stack gap="sm">
+            <Group gap="xs" wrap="wrap">
               <HostMediaControls sessionId={sessionId} stream={stream} />
               <RecordingControl sessionId={sessionId} />
-            </Stack>
+            </Group>
           </Paper>
         )}
         <StudioSidePanel />
