@@ -56,9 +56,8 @@ export function HostMediaControls({
         }
         loading={busy === 'video'}
         onClick={() => void toggle('video')}
-        aria-label={off.video ? 'Turn camera on' : 'Turn camera off'}
       >
-        {off.video ? 'Camera off' : 'Camera'}
+        {off.video ? 'Turn camera on' : 'Turn camera off'}
       </Button>
       <Button
         size="compact-sm"
@@ -73,9 +72,8 @@ export function HostMediaControls({
         }
         loading={busy === 'audio'}
         onClick={() => void toggle('audio')}
-        aria-label={off.audio ? 'Unmute microphone' : 'Mute microphone'}
       >
-        {off.audio ? 'Muted' : 'Microphone'}
+        {off.audio ? 'Unmute microphone' : 'Mute microphone'}
       </Button>
       {error && (
         <Text size="xs" c="red" role="alert" w="100%">
