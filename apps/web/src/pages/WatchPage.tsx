@@ -23,13 +23,17 @@ import { lazy, Suspense, useState } from 'react';
 import { AnchorLink } from '../components/AnchorLink.tsx';
 import { isSettledError } from '../query-client.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
-import { HostMediaNotice } from '../watch/HostMediaNotice.tsx';
 import { LiveFor } from '../watch/LiveFor.tsx';
 import { useSignedPlayback } from '../watch/use-signed-playback.ts';
 import classes from './WatchPage.module.css';
 
 const RemindMe = lazy(() =>
   import('../watch/RemindMe.tsx').then((module) => ({ default: module.RemindMe })),
+);
+
+/** "Host camera off": told by the feed, which comes with Engagement (so loaded with it). */
+const HostMediaNotice = lazy(() =>
+  import('../watch/HostMediaNotice.tsx').then((module) => ({ default: module.HostMediaNotice })),
 );
 
 const Engagement = lazy(() =>
@@ -195,7 +199,11 @@ export function WatchPage() {
               setProbe(playback);
             }}
           />
-          {data.status === 'live' && <HostMediaNotice sessionId={data.id} />}
+          {engaging && (
+            <Suspense fallback={null}>
+              <HostMediaNotice sessionId={data.id} />
+            </Suspense>
+          )}
         </div>
         {data.description && <Text>{data.description}</Text>}
       </Stack>
