@@ -3,8 +3,9 @@
 // and votes and the host sees both live in the studio's side panel; the viewer raises a hand and
 // the host approves it in the Stage tab (the viewer's stage panel appears); the host records
 // (REC shows, then goes) and turns the camera off (the viewer's player says so); the host deletes
-// a message (gone for the viewer) and bans the viewer (their chat box closes). The health panel
-// is green while publishing. Screenshots of each tab, at a desktop and a 360 px phone size.
+// a message (gone for the viewer) and bans the viewer (their chat box closes); a second viewer
+// asks to join and is approved, and past the stage size the server's refusal is shown. The
+// health panel is green while publishing. Screenshots of each tab, at a desktop and a 360 px phone size.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -54,6 +55,7 @@ const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegE
 describe('the studio while live', () => {
   let hostContext: BrowserContext;
   let viewerContext: BrowserContext;
+  let viewerContext2: BrowserContext;
   let host: Page;
   let hostErrors: string[];
   let viewer: Page;
@@ -63,12 +65,14 @@ describe('the studio while live', () => {
     const size = { viewport: { width: DESKTOP.width, height: DESKTOP.height } };
     hostContext = await browser.newContext(size);
     viewerContext = await browser.newContext({ ...size, permissions: ['camera', 'microphone'] });
+    viewerContext2 = await browser.newContext({ ...size, permissions: ['camera', 'microphone'] });
     ({ page: host, errors: hostErrors } = await openPage(hostContext));
     ({ page: viewer, errors: viewerErrors } = await openPage(viewerContext));
   });
   afterAll(async () => {
     await hostContext?.close();
     await viewerContext?.close();
+    await viewerContext2?.close();
   });
 
   it('goes live; the health panel is green while publishing', async () => {
@@ -248,5 +252,59 @@ describe('the studio while live', () => {
     expect(
       viewerErrors.filter((e) => !/^403 .*\/trpc\/stage\./.test(e) && !/status of 403/.test(e)),
     ).toEqual([]);
+  });
+  it('join requests: the host approves one in the Stage tab; past the stage size, the server says so', async () => {
+    await rest.call('PATCH', `/sessions/${sessionId}/settings`, {
+      hand_raise_enabled: false,
+      max_stage_size: 1,
+    });
+    await tab(host, 'Stage').click();
+    await host.getByText('No join requests').waitFor();
+    expect(await host.getByText('Raised hands').count()).toBe(0);
+
+    const second = await openPage(viewerContext2);
+    await second.page.goto(`${server.baseUrl}/sessions/${sessionId}`);
+    await second.page
+      .getByRole('button', { name: 'Ask to join the stage' })
+      .click({ timeout: 30_000 });
+    const dialog = second.page.getByRole('dialog', { name: 'Choose your name' });
+    await dialog.getByRole('textbox', { name: 'Display name' }).fill('Second guest');
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await second.page.getByText('You asked to join the stage. The host will answer.').waitFor();
+
+    await host.getByRole('button', { name: 'Approve Second guest' }).click();
+    await second.page.getByRole('heading', { name: 'You are on stage' }).waitFor();
+    await host.getByTestId('stage-size').filter({ hasText: '1 of 1 · full' }).waitFor();
+    await host.getByText('No join requests').waitFor();
+
+    // Someone else asks in the chat; bringing them on stage would pass the limit: refused.
+    const third = restClient(server.baseUrl);
+    const registered = await third.call<{ access_token: string }>('POST', '/auth/viewer/register', {
+      device_token: 'studio-live-third-guest-device',
+      display_name: 'Third guest',
+    });
+    const sent = await fetch(`${server.baseUrl}/api/sessions/${sessionId}/chat`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${registered.access_token}`,
+      },
+      body: JSON.stringify({ text: 'Can I come up too?' }),
+    });
+    expect(sent.status).toBe(200);
+    await tab(host, 'Chat').click();
+    const message = host
+      .getByRole('log')
+      .getByTestId('chat-message')
+      .filter({ hasText: 'Can I come up too?' });
+    await message.getByRole('button', { name: 'Moderate the message from Third guest' }).click();
+    await host.getByRole('menuitem', { name: 'Bring on stage' }).click();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /Third guest could not be brought on stage: .*1 at most/ })
+      .waitFor();
+    await shotBoth(host, 'studio-live-stage-full');
+    expect(hostErrors.filter((e) => !/409/.test(e))).toEqual([]);
+    expect(second.errors).toEqual([]);
   });
 });
