@@ -300,7 +300,7 @@ describe('the studio while live', () => {
     await message.getByRole('button', { name: 'Moderate the message from Third guest' }).click();
     await host.getByRole('menuitem', { name: 'Bring on stage' }).click();
     await host
-      .getByRole('status')
+      .getByRole('alert')
       .filter({ hasText: /Third guest could not be brought on stage: .*1 at most/ })
       .waitFor();
     await shotBoth(host, 'studio-live-stage-full');

@@ -42,15 +42,18 @@ export function MessageMenu({
   mine: boolean;
   onDelete(): void;
   onBan(): void;
-  onNotice(text: string): void;
+  onNotice(text: string, failed: boolean): void;
 }) {
   const moderatable = !mine && !STAFF.has(message.role);
   const bringOnStage = async () => {
     try {
       await api.stage.add.mutate({ id: sessionId, user_id: message.user_id });
-      onNotice(`${message.display_name} is on stage.`);
+      onNotice(`${message.display_name} is on stage.`, false);
     } catch (failure) {
-      onNotice(`${message.display_name} could not be brought on stage: ${messageOf(failure)}`);
+      onNotice(
+        `${message.display_name} could not be brought on stage: ${messageOf(failure)}`,
+        true,
+      );
     }
   };
   return (

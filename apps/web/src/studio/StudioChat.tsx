@@ -1,7 +1,7 @@
 // The Chat tab: the same live list as viewers (staff badges, deletes) with a menu on each message
 // (delete, ban its author, bring them on stage), the host's own box to write in, and the chat's
 // settings (on / off, slow mode).
-import { Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { ChatList, type ChatListMessage } from '@vidinfra/ui';
 import { useState } from 'react';
 import { ChatComposer } from '../watch/ChatComposer.tsx';
@@ -11,12 +11,14 @@ import { ChatSettings } from './ChatSettings.tsx';
 import { BanDialog, DeleteMessageDialog, MessageMenu } from './MessageModeration.tsx';
 
 type Pending = { kind: 'delete' | 'ban'; message: ChatListMessage } | null;
+/** What the last moderation did, or why it failed. */
+type Notice = { text: string; failed: boolean } | null;
 
 export function StudioChat() {
   const { session, me } = useEngage();
   const chat = useChatMessages();
   const [pending, setPending] = useState<Pending>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
   const close = () => setPending(null);
 
   return (
@@ -37,7 +39,7 @@ export function StudioChat() {
             mine={message.user_id === me?.id}
             onDelete={() => setPending({ kind: 'delete', message })}
             onBan={() => setPending({ kind: 'ban', message })}
-            onNotice={setNotice}
+            onNotice={(text, failed) => setNotice({ text, failed })}
           />
         )}
       />
@@ -46,11 +48,23 @@ export function StudioChat() {
           Earlier messages could not be loaded.
         </Text>
       )}
-      {notice && (
-        <Text size="xs" c="dimmed" role="status">
-          {notice}
-        </Text>
-      )}
+      {notice &&
+        (notice.failed ? (
+          <Alert
+            color="red"
+            role="alert"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => setNotice(null)}
+            p="xs"
+          >
+            {notice.text}
+          </Alert>
+        ) : (
+          <Text size="xs" c="dimmed" role="status">
+            {notice.text}
+          </Text>
+        ))}
       <ChatComposer onSent={chat.addOwn} />
       <DeleteMessageDialog
         sessionId={session.id}
@@ -61,7 +75,7 @@ export function StudioChat() {
         sessionId={session.id}
         message={pending?.kind === 'ban' ? pending.message : null}
         onClose={close}
-        onBanned={(text) => setNotice(text)}
+        onBanned={(text) => setNotice({ text, failed: false })}
       />
     </Stack>
   );

@@ -68,7 +68,7 @@ export function StudioLivePanels({
             component="section"
             aria-label="Camera, microphone and recording"
           >
-            <Group gap="xs" wrap="wrap">
+            <Group gap="xs" wrap="wrap" preventGrowOverflow={false}>
               <HostMediaControls sessionId={sessionId} stream={stream} />
               <RecordingControl sessionId={sessionId} />
             </Group>
