@@ -12,6 +12,7 @@ import {
   expectNamedButtons,
   launchBrowser,
   openPage,
+  shot,
   shotBoth,
   VIEWPORTS,
 } from './support/browser.ts';
@@ -197,6 +198,7 @@ describe('the studio while live', () => {
       ),
     ).toBe(true);
     await viewer.getByRole('status').getByText('Host camera off').waitFor();
+    await shot(viewer, 'studio-live-viewer-host-camera-off', DESKTOP.name);
     await host.getByRole('button', { name: 'Turn camera on' }).click();
     await viewer.getByText('Host camera off').waitFor({ state: 'detached' });
   });
@@ -210,10 +212,21 @@ describe('the studio while live', () => {
     await hostChat.getByText('Second from the viewer').waitFor();
 
     const first = hostChat.getByTestId('chat-message').filter({ hasText: 'First from the viewer' });
-    await first.getByRole('button', { name: `Moderate the message from ${GUEST}` }).click();
-    await host.getByRole('menuitem', { name: 'Delete message' }).click();
+    // By keyboard: the message's menu, its first item, the confirmation's focused "Delete".
+    await first.getByRole('button', { name: `Moderate the message from ${GUEST}` }).focus();
+    await host.keyboard.press('Enter');
+    await host.getByRole('menuitem', { name: 'Delete message' }).waitFor();
+    await host.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => host.evaluate(() => document.activeElement?.textContent))
+      .toBe('Delete message');
+    await host.keyboard.press('Enter');
     const confirm = host.getByRole('dialog', { name: 'Delete this message?' });
-    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByText('It disappears for everyone at once.').waitFor();
+    await expect
+      .poll(() => host.evaluate(() => document.activeElement?.textContent))
+      .toBe('Delete');
+    await host.keyboard.press('Enter');
     await confirm.waitFor({ state: 'detached' });
     await hostChat.getByText('First from the viewer').waitFor({ state: 'detached' });
     await viewer.getByRole('log').getByText('First from the viewer').waitFor({ state: 'detached' });
