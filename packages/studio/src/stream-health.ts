@@ -2,6 +2,7 @@
 // ends of the stream — the studio's upload, the ingest's output, the viewers' players. Pure: the
 // thresholds live here and nowhere else.
 import type { StreamHealthResponse } from '@vidinfra/domain';
+import type { PublishState } from './publisher.ts';
 
 export type HealthLevel = 'green' | 'amber' | 'red';
 
@@ -26,6 +27,8 @@ export interface HealthInput {
   queuedBytes: readonly number[];
   /** The HLS segment length of the session's latency mode. */
   segmentSeconds: number;
+  /** The studio's publisher (absent: not asked, e.g. another studio publishes). */
+  publisher?: PublishState['status'] | null;
 }
 
 /** The thresholds, named. */
@@ -63,8 +66,25 @@ const OUTPUT_REASONS: Partial<Record<StreamHealthResponse['output'], HealthReaso
   reconnecting: { level: 'amber', text: 'The output is waiting for the studio to reconnect' },
 };
 
-export function streamHealthVerdict({ health, queuedBytes, segmentSeconds }: HealthInput) {
+const PUBLISHER_REASONS: Partial<Record<PublishState['status'], HealthReason>> = {
+  connecting: { level: 'amber', text: 'The studio is connecting to the ingest' },
+  reconnecting: { level: 'amber', text: 'The studio is reconnecting to the ingest' },
+  takeover: { level: 'red', text: 'Another studio publishes this session' },
+  stopped: { level: 'red', text: 'The studio is not sending' },
+  failed: { level: 'red', text: 'The studio is not sending' },
+};
+
+export function streamHealthVerdict({
+  health,
+  queuedBytes,
+  segmentSeconds,
+  publisher,
+}: HealthInput) {
   const reasons: HealthReason[] = [];
+  if (publisher !== undefined) {
+    const reason = publisher === null ? PUBLISHER_REASONS.stopped : PUBLISHER_REASONS[publisher];
+    if (reason) reasons.push(reason);
+  }
   const latestQueue = queuedBytes.at(-1) ?? 0;
   if (latestQueue >= HEALTH_LIMITS.maxQueuedBytes)
     reasons.push({ level: 'red', text: 'Upload is far behind the stream' });

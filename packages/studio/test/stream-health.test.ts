@@ -71,6 +71,21 @@ describe('stream health verdict', () => {
     expect(level).toBe('red');
     expect(reasons.map((r) => r.level)).toEqual(['red', 'amber']);
   });
+
+  it('says when the studio itself is not sending', () => {
+    const withPublisher = (publisher: HealthInput['publisher']) =>
+      streamHealthVerdict({ health: healthy, queuedBytes: [], segmentSeconds: 1, publisher });
+    expect(withPublisher('publishing').level).toBe('green');
+    expect(withPublisher(undefined).level).toBe('green');
+    expect(withPublisher('reconnecting').reasons).toEqual([
+      { level: 'amber', text: 'The studio is reconnecting to the ingest' },
+    ]);
+    expect(withPublisher(null).reasons[0]).toEqual({
+      level: 'red',
+      text: 'The studio is not sending',
+    });
+    expect(withPublisher('takeover').level).toBe('red');
+  });
 });
 
 describe('queue growing', () => {

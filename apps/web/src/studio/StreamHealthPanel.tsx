@@ -8,6 +8,7 @@ import {
   PublishStatsLine,
   streamHealthVerdict,
   type HealthLevel,
+  type PublishState,
   type PublishStats,
 } from '@vidinfra/studio';
 import { messageOf, viewerHealthStats } from '@vidinfra/ui';
@@ -51,10 +52,13 @@ function Figure({ label, value, testId }: { label: string; value: ReactNode; tes
 export function StreamHealthPanel({
   sessionId,
   stats,
+  publisher,
   latencyMode,
 }: {
   sessionId: string;
   stats: PublishStats | null;
+  /** The studio's publisher state; null when it is not publishing. */
+  publisher: PublishState['status'] | null;
   latencyMode: LatencyMode;
 }) {
   const health = useQuery({
@@ -72,6 +76,7 @@ export function StreamHealthPanel({
     health: data,
     queuedBytes: queue,
     segmentSeconds: SEGMENT_SECONDS[latencyMode],
+    publisher,
   });
   const look = LOOK[verdict.level];
 

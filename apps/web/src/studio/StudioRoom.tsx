@@ -136,6 +136,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
                 <StreamHealthPanel
                   sessionId={sessionId}
                   stats={publishing.stats}
+                  publisher={publishState?.status ?? null}
                   latencyMode={session.data.settings.latency_mode}
                 />
               ) : (
