@@ -317,6 +317,10 @@ describe('the studio while live', () => {
       .filter({ hasText: /Third guest could not be brought on stage: .*1 at most/ })
       .waitFor();
     await shotBoth(host, 'studio-live-stage-full');
+    await tab(host, 'Stage').click();
+    await host.emulateMedia({ colorScheme: 'dark' });
+    await host.locator('html[data-mantine-color-scheme="dark"]').waitFor();
+    await shot(host, 'studio-live-stage-dark', DESKTOP.name);
     expect(hostErrors.filter((e) => !/409/.test(e))).toEqual([]);
     expect(second.errors).toEqual([]);
   });
