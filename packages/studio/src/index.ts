@@ -45,3 +45,12 @@ export { HostAppVersion } from './ui/HostAppVersion.tsx';
 export { LevelMeter } from './ui/LevelMeter.tsx';
 export { PublishStatsLine } from './ui/PublishStatsLine.tsx';
 export { useDevices } from './ui/use-devices.ts';
+export {
+  HEALTH_LIMITS,
+  queueGrowing,
+  streamHealthVerdict,
+  type HealthInput,
+  type HealthLevel,
+  type HealthReason,
+  type HealthVerdict,
+} from './stream-health.ts';

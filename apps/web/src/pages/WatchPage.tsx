@@ -31,6 +31,11 @@ const RemindMe = lazy(() =>
   import('../watch/RemindMe.tsx').then((module) => ({ default: module.RemindMe })),
 );
 
+/** "Host camera off": told by the feed, which comes with Engagement (so loaded with it). */
+const HostMediaNotice = lazy(() =>
+  import('../watch/HostMediaNotice.tsx').then((module) => ({ default: module.HostMediaNotice })),
+);
+
 const Engagement = lazy(() =>
   import('../watch/Engagement.tsx').then((module) => ({ default: module.Engagement })),
 );
@@ -190,13 +195,20 @@ export function WatchPage() {
             <StatusBadge status={data.status} />
           </Group>
         </Group>
-        <Stage
-          session={data}
-          onStarted={(started, playback) => {
-            setClock(() => started);
-            setProbe(playback);
-          }}
-        />
+        <div style={{ position: 'relative' }}>
+          <Stage
+            session={data}
+            onStarted={(started, playback) => {
+              setClock(() => started);
+              setProbe(playback);
+            }}
+          />
+          {engaging && (
+            <Suspense fallback={null}>
+              <HostMediaNotice sessionId={data.id} />
+            </Suspense>
+          )}
+        </div>
         {data.description && <Text>{data.description}</Text>}
       </Stack>
       {engaging && (

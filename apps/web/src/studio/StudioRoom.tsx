@@ -1,23 +1,18 @@
 // The studio of one session: the camera preview, pickers and level meter; "Start" opens the
 // backstage, "Go live" counts 3-2-1 then goes live and publishes; while live, the live indicator,
-// viewer count and publishing statistics; "End session" (confirmed) stops everything.
+// stream health (with the viewer count) and, beside the preview, what the host does while live
+// (StudioLivePanels: mute, recording, chat, polls, stage); "End session" (confirmed) stops everything.
 import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  DevicePreview,
-  HostAppVersion,
-  LevelMeter,
-  PublishStatsLine,
-  useDevices,
-} from '@vidinfra/studio';
+import { DevicePreview, HostAppVersion, LevelMeter, useDevices } from '@vidinfra/studio';
 import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { GuestStrip, useStudioGuestStreams } from './guests.ts';
+import { StreamHealthPanel } from './StreamHealthPanel.tsx';
+import { StudioLivePanels } from './StudioLivePanels.tsx';
 import { usePublishing } from './use-publishing.ts';
-
-const HEALTH_POLL_MS = 5_000;
 
 export function StudioRoom({ sessionId }: { sessionId: string }) {
   const queryClient = useQueryClient();
@@ -34,12 +29,6 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
   const status = session.data?.status;
   const guests = useStudioGuestStreams(sessionId, status === 'backstage' || status === 'live');
   const live = status === 'live';
-  const health = useQuery({
-    queryKey: ['studio', sessionId, 'health'],
-    queryFn: () => api.sessions.health.query({ id: sessionId }),
-    enabled: live,
-    refetchInterval: HEALTH_POLL_MS,
-  });
   const stream = devices.state.status === 'ready' ? devices.state.stream : null;
 
   // The ingest ended or refused the stream: the session may have changed under the studio.
@@ -146,19 +135,12 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
             <Stack gap="md">
               <LevelMeter stream={stream} />
               {live ? (
-                <>
-                  <Group gap="lg">
-                    <Text size="sm">
-                      Viewers <b data-testid="viewer-count">{health.data?.viewers ?? '—'}</b>
-                    </Text>
-                    {health.data && (
-                      <Text size="sm">
-                        Output <b>{health.data.output}</b>
-                      </Text>
-                    )}
-                  </Group>
-                  <PublishStatsLine stats={publishing.stats} />
-                </>
+                <StreamHealthPanel
+                  sessionId={sessionId}
+                  stats={publishing.stats}
+                  publisher={publishState?.status ?? null}
+                  latencyMode={session.data.settings.latency_mode}
+                />
               ) : (
                 <Text size="sm" c="dimmed">
                   {status === 'scheduled'
@@ -231,6 +213,9 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
               </Group>
             </Stack>
           </Card>
+          {status !== 'scheduled' && (
+            <StudioLivePanels sessionId={sessionId} stream={stream} live={live} />
+          )}
         </Grid.Col>
       </Grid>
 

@@ -1,17 +1,20 @@
-// The session's realtime feed for the watch page: one connection for the page's life, following
-// `session:{id}` and, once someone is signed in, their own `user:{id}`. Events go to the page's
+// The session's realtime feed for the watch page (and the studio): one connection for the page's
+// life, following `session:{id}`, the staff's `session:{id}:staff` when asked (the studio) and,
+// once someone is signed in, their own `user:{id}`. Events go to the page's
 // listeners in order; the session's own changes (settings, status, viewer count) update its
 // cached read; a channel that went stale refetches what it covers; a ban closes the feed.
 import { useQueryClient } from '@tanstack/react-query';
 import { followChannels } from '@vidinfra/api-client';
 import {
   sessionChannel,
+  staffChannel,
   userChannel,
   type RealtimeMessage,
   type SessionResponse,
 } from '@vidinfra/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FeedListener } from './engage-context.ts';
+import { setHostMedia } from './host-media.ts';
 import { openRealtimeConnection, type RealtimeConnection } from './realtime-connection.ts';
 
 const sessionKey = (sessionId: string) => ['sessions', 'get', sessionId];
@@ -27,7 +30,7 @@ function applyToSession(message: RealtimeMessage, session: SessionResponse): Ses
   }
 }
 
-export function useRealtimeFeed(sessionId: string, userId: string | null) {
+export function useRealtimeFeed(sessionId: string, userId: string | null, staff = false) {
   const queryClient = useQueryClient();
   const [connection] = useState<RealtimeConnection>(openRealtimeConnection);
   const listeners = useRef(new Set<FeedListener>());
@@ -43,7 +46,11 @@ export function useRealtimeFeed(sessionId: string, userId: string | null) {
 
   useEffect(() => {
     connection.reconnectIfIdentityChanged();
-    const channels = [sessionChannel(sessionId), ...(userId ? [userChannel(userId)] : [])];
+    const channels = [
+      sessionChannel(sessionId),
+      ...(staff ? [staffChannel(sessionId)] : []),
+      ...(userId ? [userChannel(userId)] : []),
+    ];
     // Events between the last follower's end and this one's subscription are nobody's: once it
     // follows, the page reads again what the channels cover (the first follower's reads are new).
     const rereads = followedBefore.current;
@@ -56,6 +63,12 @@ export function useRealtimeFeed(sessionId: string, userId: string | null) {
         queryClient.setQueryData<SessionResponse>(sessionKey(sessionId), (session) =>
           session ? applyToSession(message, session) : session,
         );
+        if (message.event === 'host.video' || message.event === 'host.audio')
+          setHostMedia(
+            sessionId,
+            message.event === 'host.video' ? 'video' : 'audio',
+            message.payload.enabled,
+          );
         for (const listener of listeners.current) listener(message);
       },
       onStale: () => void queryClient.invalidateQueries(),
@@ -70,7 +83,7 @@ export function useRealtimeFeed(sessionId: string, userId: string | null) {
       onConnectionChange: setConnected,
     });
     return () => follower.stop();
-  }, [connection, queryClient, sessionId, userId]);
+  }, [connection, queryClient, sessionId, userId, staff]);
 
   const listen = useCallback((listener: FeedListener) => {
     listeners.current.add(listener);

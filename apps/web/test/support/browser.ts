@@ -65,3 +65,12 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/signin');
 }
+
+/** Screenshots at the desktop size and at 360 px wide, then back to the desktop size. */
+export async function shotBoth(page: Page, name: string) {
+  const [desktop, phone] = VIEWPORTS;
+  await shot(page, name, desktop.name);
+  await page.setViewportSize({ width: phone.width, height: phone.height });
+  await shot(page, name, phone.name);
+  await page.setViewportSize({ width: desktop.width, height: desktop.height });
+}

@@ -3,7 +3,7 @@
 // scrolls to the top (or presses "Load earlier messages"), keeping their place.
 import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import type { ChatMessageResponse } from '@vidinfra/domain';
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { StaffBadge } from './StaffBadge.tsx';
 
 export type ChatListMessage = Pick<
@@ -21,6 +21,8 @@ export interface ChatListProps {
   /** What an empty chat says. */
   emptyText?: string;
   height?: number | string;
+  /** What a moderator can do with a message (e.g. a menu), shown at its right. */
+  actions?: (message: ChatListMessage) => ReactNode;
 }
 
 const NEAR_BOTTOM_PX = 48;
@@ -55,6 +57,7 @@ export function ChatList({
   onLoadOlder,
   emptyText = 'No messages yet. Say hello!',
   height = 360,
+  actions,
 }: ChatListProps) {
   const box = useRef<HTMLDivElement>(null);
   const onScroll = useScrollKeeping(box, messages as unknown[]);
@@ -100,6 +103,7 @@ export function ChatList({
                 {message.user_id === myUserId && ' (you)'}
               </Text>
               <StaffBadge role={message.role} />
+              {actions && <Box ml="auto">{actions(message)}</Box>}
             </Group>
             <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
               {message.text}

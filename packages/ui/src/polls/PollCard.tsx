@@ -2,7 +2,7 @@
 // multiple-choice poll) and votes, and may change the vote; the results show live as bars.
 import { Badge, Button, Checkbox, Group, Paper, Progress, Radio, Stack, Text } from '@mantine/core';
 import type { PollResponse } from '@vidinfra/domain';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 export interface PollCardProps {
   poll: PollResponse;
@@ -10,6 +10,8 @@ export interface PollCardProps {
   onVote?: (optionIds: string[]) => Promise<unknown>;
   /** Why the vote failed, to show under the options. */
   error?: string | null;
+  /** The host's controls (e.g. "Close poll"), beside the vote count. */
+  actions?: ReactNode;
 }
 
 function Results({ poll }: { poll: PollResponse }) {
@@ -84,7 +86,7 @@ function Ballot({ poll, onVote }: { poll: PollResponse; onVote: PollCardProps['o
   );
 }
 
-export function PollCard({ poll, onVote, error }: PollCardProps) {
+export function PollCard({ poll, onVote, error, actions }: PollCardProps) {
   const open = poll.status === 'open';
   const voted = (poll.my_option_ids?.length ?? 0) > 0;
   const [changing, setChanging] = useState(false);
@@ -115,6 +117,7 @@ export function PollCard({ poll, onVote, error }: PollCardProps) {
               Change my vote
             </Button>
           )}
+          {actions}
         </Group>
         {error && (
           <Text size="sm" c="red" role="alert">

@@ -1,0 +1,27 @@
+// Over the live player: that the host turned their camera or microphone off (else nothing).
+import { Badge, Group } from '@mantine/core';
+import { IconMicrophoneOff, IconVideoOff } from '@tabler/icons-react';
+import { useHostMedia } from './host-media.ts';
+
+export function HostMediaNotice({ sessionId }: { sessionId: string }) {
+  const { video, audio } = useHostMedia(sessionId);
+  if (video && audio) return null;
+  return (
+    <Group
+      gap="xs"
+      role="status"
+      style={{ position: 'absolute', top: 12, left: 12, zIndex: 2, pointerEvents: 'none' }}
+    >
+      {!video && (
+        <Badge color="dark" size="lg" leftSection={<IconVideoOff size={14} aria-hidden />}>
+          Host camera off
+        </Badge>
+      )}
+      {!audio && (
+        <Badge color="dark" size="lg" leftSection={<IconMicrophoneOff size={14} aria-hidden />}>
+          Host microphone off
+        </Badge>
+      )}
+    </Group>
+  );
+}
