@@ -1,19 +1,26 @@
-// The studio of one session: the camera preview, pickers and level meter; "Start" opens the
-// backstage, "Go live" counts 3-2-1 then goes live and publishes; while live, the live indicator,
+// The studio of one session: the composited preview (what viewers see), pickers and level meter,
+// the layout and screen share; "Start" opens the backstage, "Go live" counts 3-2-1 then goes live and publishes; while live, the live indicator,
 // viewer count and publishing statistics; "End session" (confirmed) stops everything.
 import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   DevicePreview,
   HostAppVersion,
+  LayoutPicker,
   LevelMeter,
   PublishStatsLine,
+  ScreenShareButton,
+  useCompositor,
   useDevices,
+  useScreenShare,
+  useStudioLayout,
 } from '@vidinfra/studio';
 import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
+import { useMe } from '../auth/use-me.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
+import { useOutputQuality } from './use-output-quality.ts';
 import { usePublishing } from './use-publishing.ts';
 
 const HEALTH_POLL_MS = 5_000;
@@ -25,7 +32,11 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
     queryFn: () => api.sessions.get.query({ id: sessionId }),
   });
   const devices = useDevices();
-  const publishing = usePublishing(sessionId);
+  const me = useMe();
+  const quality = useOutputQuality(session.data?.preset_id);
+  const publishing = usePublishing(sessionId, quality.videoBitsPerSecond);
+  const share = useScreenShare(quality.fps);
+  const [layout, setLayout] = useStudioLayout(share.stream !== null);
   const [countdown, setCountdown] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -38,7 +49,17 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
     enabled: live,
     refetchInterval: HEALTH_POLL_MS,
   });
-  const stream = devices.state.status === 'ready' ? devices.state.stream : null;
+  const camera = devices.state.status === 'ready' ? devices.state.stream : null;
+  // What is published: the compositor's picture of the camera, the screen and the guests.
+  const composite = useCompositor({
+    camera,
+    screen: share.stream,
+    layout,
+    quality,
+    cameraLabel: me.data?.display_name,
+    enabled: status !== 'ended',
+  });
+  const stream = camera && composite.stream;
 
   // The ingest ended or refused the stream: the session may have changed under the studio.
   const publishStatus = publishing.state?.status;
@@ -87,6 +108,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
       // Stopped on purpose first (the last slice sent, then 1000), then the session ends.
       await publishing.stop();
       const ended = await api.sessions.end.mutate({ id: sessionId });
+      share.stop();
       devices.stop();
       refresh(ended);
     });
@@ -120,7 +142,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
 
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 8 }} pos="relative">
-          <DevicePreview devices={devices} locked={live} />
+          <DevicePreview devices={devices} locked={live} preview={composite.stream} />
           {countdown !== null && countdown > 0 && (
             <div
               role="status"
@@ -142,7 +164,9 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card withBorder padding="lg">
             <Stack gap="md">
-              <LevelMeter stream={stream} />
+              <LevelMeter stream={camera} />
+              <LayoutPicker value={layout} onChange={setLayout} sharing={share.stream !== null} />
+              <ScreenShareButton share={share} />
               {live ? (
                 <>
                   <Group gap="lg">
@@ -201,7 +225,11 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
                 {status === 'backstage' && (
                   <Button
                     color="red"
-                    onClick={() => setCountdown(3)}
+                    onClick={() => {
+                      // The click lets the audio mix start where the browser held it back.
+                      void composite.compositor?.resume();
+                      setCountdown(3);
+                    }}
                     loading={busy || countdown !== null}
                     disabled={!stream}
                   >

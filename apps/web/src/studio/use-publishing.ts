@@ -1,5 +1,5 @@
 // The studio's publisher as React state: joins the session for a fresh ingest token, publishes
-// the devices' stream, and reports its state and statistics; stopped when the studio goes away.
+// the studio's stream (the compositor's output) at the preset's bitrate, and reports its state and statistics; stopped when the studio goes away.
 import {
   chooseMimeType,
   createPublisher,
@@ -10,7 +10,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 
-export function usePublishing(sessionId: string) {
+export function usePublishing(sessionId: string, videoBitsPerSecond?: number) {
   const publisher = useRef<Publisher | null>(null);
   const [state, setState] = useState<PublishState | null>(null);
   const [stats, setStats] = useState<PublishStats | null>(null);
@@ -23,6 +23,7 @@ export function usePublishing(sessionId: string) {
         stream,
         ingestUrl: `${joined.ws_url}/sessions/${sessionId}?token=${encodeURIComponent(joined.token)}`,
         mimeType: chooseMimeType((type) => MediaRecorder.isTypeSupported(type)),
+        videoBitsPerSecond,
         onState: setState,
         onStats: setStats,
       });
@@ -31,7 +32,7 @@ export function usePublishing(sessionId: string) {
       (window as { studioPublisher?: Publisher }).studioPublisher = next;
       next.start(takeover);
     },
-    [sessionId],
+    [sessionId, videoBitsPerSecond],
   );
 
   const stop = useCallback(async () => {

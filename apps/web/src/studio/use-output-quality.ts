@@ -1,0 +1,16 @@
+// The published picture's quality from the session's preset (its ladder's top rung); 720p30 when
+// the session has no preset or it cannot be read (a co-host who does not own it).
+import { useQuery } from '@tanstack/react-query';
+import { DEFAULT_OUTPUT_QUALITY, outputQuality, type OutputQuality } from '@vidinfra/studio';
+import { api } from '../api.ts';
+
+export function useOutputQuality(presetId: string | undefined): OutputQuality {
+  const preset = useQuery({
+    queryKey: ['studio', 'preset', presetId],
+    queryFn: () => api.presets.get.query({ id: presetId! }),
+    enabled: presetId !== undefined,
+    retry: false,
+    staleTime: Infinity,
+  });
+  return preset.data ? outputQuality(preset.data.outputs) : DEFAULT_OUTPUT_QUALITY;
+}
