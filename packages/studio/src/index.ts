@@ -30,11 +30,7 @@ export {
   type Rect,
   type Tile,
 } from './compositor/layout.ts';
-export {
-  DEFAULT_OUTPUT_QUALITY,
-  outputQuality,
-  type OutputQuality,
-} from './compositor/quality.ts';
+export { DEFAULT_OUTPUT_QUALITY, outputQuality, type OutputQuality } from './compositor/quality.ts';
 export { hostBridge } from './host-bridge.ts';
 export { levelOf, meterLevel } from './level-meter.ts';
 export { chooseMimeType, MIME_TYPES } from './mime.ts';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fitRect, gridRects, layoutTiles, type LayoutInput, type Rect } from '../src/compositor/layout.ts';
+import {
+  fitRect,
+  gridRects,
+  layoutTiles,
+  type LayoutInput,
+  type Rect,
+} from '../src/compositor/layout.ts';
 
 const W = 1280;
 const H = 720;

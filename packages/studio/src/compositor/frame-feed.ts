@@ -21,7 +21,12 @@ export const canTransferFrames = () =>
   typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor ===
   'function';
 
-export function feedFrames(id: string, track: MediaStreamTrack, fps: number, post: Post): FrameFeed {
+export function feedFrames(
+  id: string,
+  track: MediaStreamTrack,
+  fps: number,
+  post: Post,
+): FrameFeed {
   // A clone of our own: ending the feed stops it, never the host's camera.
   const own = track.clone();
   if (canTransferFrames()) {

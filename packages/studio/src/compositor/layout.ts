@@ -80,7 +80,12 @@ function rowRects(count: number, width: number, height: number): Rect[] {
   const gap = Math.round(height * GAP);
   const cellWidth = (width - gap * (count + 1)) / count;
   return Array.from({ length: count }, (_, index) =>
-    round({ x: gap + index * (cellWidth + gap), y: gap, width: cellWidth, height: height - 2 * gap }),
+    round({
+      x: gap + index * (cellWidth + gap),
+      y: gap,
+      width: cellWidth,
+      height: height - 2 * gap,
+    }),
   );
 }
 

@@ -29,12 +29,18 @@ function keep(id: string, picture: Picture) {
 function forget(id: string) {
   latest.get(id)?.close();
   latest.delete(id);
-  void readers.get(id)?.cancel().catch(() => {});
+  void readers
+    .get(id)
+    ?.cancel()
+    .catch(() => {});
   readers.delete(id);
 }
 
 async function read(id: string, frames: ReadableStream<VideoFrame>) {
-  void readers.get(id)?.cancel().catch(() => {});
+  void readers
+    .get(id)
+    ?.cancel()
+    .catch(() => {});
   const reader = frames.getReader();
   readers.set(id, reader);
   try {
@@ -87,7 +93,12 @@ function draw() {
     if (picture) {
       const size = sizeOf(picture);
       // A screen is shown whole; a person's camera fills its tile (cropped at the edges).
-      const fit = fitRect(size.width, size.height, tile.rect, input.kind === 'screen' ? 'contain' : 'cover');
+      const fit = fitRect(
+        size.width,
+        size.height,
+        tile.rect,
+        input.kind === 'screen' ? 'contain' : 'cover',
+      );
       g.drawImage(picture, fit.x, fit.y, fit.width, fit.height);
     }
     g.restore();

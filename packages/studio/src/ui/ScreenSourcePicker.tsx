@@ -1,14 +1,22 @@
 // The desktop app's screen picker: the screens and windows the app lists, with thumbnails; the
 // host's choice is shared. (A browser shows its own picker instead.)
-import { Alert, Button, Image, Modal, SimpleGrid, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Image,
+  Modal,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import type { ScreenSource } from '@vidinfra/domain';
 import { useEffect, useState } from 'react';
 import { hostBridge } from '../host-bridge.ts';
 
 type Listing =
-  | { status: 'loading' }
-  | { status: 'ready'; sources: ScreenSource[] }
-  | { status: 'error' };
+  { status: 'loading' } | { status: 'ready'; sources: ScreenSource[] } | { status: 'error' };
 
 export function ScreenSourcePicker({
   opened,
@@ -63,10 +71,21 @@ export function ScreenSourcePicker({
                 key={source.id}
                 onClick={() => onPick(source.id)}
                 aria-label={`Share ${source.kind === 'screen' ? 'screen' : 'window'} “${source.name}”`}
-                style={{ borderRadius: 8, padding: 6, border: '1px solid var(--mantine-color-default-border)' }}
+                style={{
+                  borderRadius: 8,
+                  padding: 6,
+                  border: '1px solid var(--mantine-color-default-border)',
+                }}
               >
                 <Stack gap={4}>
-                  <Image src={source.thumbnail} alt="" radius="sm" fit="contain" h={110} bg="dark.7" />
+                  <Image
+                    src={source.thumbnail}
+                    alt=""
+                    radius="sm"
+                    fit="contain"
+                    h={110}
+                    bg="dark.7"
+                  />
                   <Text size="sm" lineClamp={1}>
                     {source.name}
                   </Text>

@@ -1,7 +1,11 @@
 // The compositor as React state: made once per output quality, fed the camera, the shared screen
 // and the guests as they change, stopped on unmount or when no longer enabled.
 import { useEffect, useState } from 'react';
-import { createCompositor, type Compositor, type CompositorInput } from '../compositor/compositor.ts';
+import {
+  createCompositor,
+  type Compositor,
+  type CompositorInput,
+} from '../compositor/compositor.ts';
 import type { Layout } from '../compositor/layout.ts';
 import { DEFAULT_OUTPUT_QUALITY, type OutputQuality } from '../compositor/quality.ts';
 

@@ -1,0 +1,268 @@
+// The studio's compositor in Debian's Chromium with the fake webcam and fake screen capture,
+// against the server as `npm start` runs it: the studio goes live through the compositor and a
+// viewer's HLS plays its picture; sharing the screen and switching layouts changes the published
+// picture; the browser's own "Stop sharing" returns to the layout from before; a hidden page
+// keeps drawing and publishing. STUDIO_CPU_SECONDS=30 also measures the browser's CPU while live.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
+import { browserCpuPercent } from './support/cpu.ts';
+import { restClient } from './support/rest.ts';
+import { ADMIN, startServer, type RunningServer } from './support/server.ts';
+
+const TITLE = 'Compositor test: two layouts';
+const [DESKTOP, PHONE] = VIEWPORTS;
+const STUDIO = '[data-testid="studio-preview"]';
+const PLAYER = '[data-testid="live-player"]';
+
+let server: RunningServer;
+let browser: Browser;
+let rest: ReturnType<typeof restClient>;
+let roomId: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  rest = restClient(server.baseUrl);
+  await rest.login(ADMIN.email, ADMIN.password);
+  roomId = (
+    await rest.call<{ id: string }>('POST', '/rooms', {
+      name: 'Compositor room',
+      visibility: 'public',
+    })
+  ).id;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function studioUrl(sessionId: string) {
+  const { url } = await rest.call<{ url: string }>('POST', `/sessions/${sessionId}/studio_url`);
+  const parsed = new URL(url);
+  return `${server.baseUrl}${parsed.pathname}${parsed.search}`;
+}
+
+async function shotBoth(page: Page, name: string) {
+  await shot(page, name, DESKTOP.name);
+  await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
+  await shot(page, name, PHONE.name);
+  await page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height });
+}
+
+/** A video's picture now, as 64×36 grey levels (0–255), once it has one. */
+async function picture(page: Page, selector: string): Promise<number[]> {
+  await page.waitForFunction(
+    (s) => ((document.querySelector(s) as HTMLVideoElement | null)?.videoWidth ?? 0) > 0,
+    selector,
+    { timeout: 30_000 },
+  );
+  return page.evaluate((s) => {
+    const video = document.querySelector(s) as HTMLVideoElement;
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 36;
+    const g = canvas.getContext('2d', { willReadFrequently: true })!;
+    g.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+    const grey: number[] = [];
+    for (let i = 0; i < data.length; i += 4)
+      grey.push((data[i]! + data[i + 1]! + data[i + 2]!) / 3);
+    return grey;
+  }, selector);
+}
+
+/** How different two pictures are: the mean difference of their grey levels. */
+const difference = (a: number[], b: number[]) =>
+  a.reduce((sum, value, index) => sum + Math.abs(value - b[index]!), 0) / a.length;
+
+/** Not one flat colour. */
+const spread = (grey: number[]) => Math.max(...grey) - Math.min(...grey);
+
+/** The video's picture becomes unlike `before` (a layout change reaching it). */
+async function expectChangedFrom(page: Page, selector: string, before: number[], noise: number) {
+  await expect
+    .poll(async () => difference(await picture(page, selector), before), { timeout: 30_000 })
+    .toBeGreaterThan(Math.max(12, noise * 3));
+}
+
+async function playlist(sessionId: string) {
+  const response = await fetch(`${server.baseUrl}/hls/${sessionId}/index.m3u8`);
+  const text = response.ok ? await response.text() : '';
+  const segments = text.match(/#EXTINF/g)?.length ?? 0;
+  return Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(text)?.[1] ?? -1) + segments;
+}
+
+const drawnFrames = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as { studioCompositor?: { drawnFrames(): number } }
+      ).studioCompositor?.drawnFrames() ?? 0,
+  );
+
+const layout = (page: Page, name: string) => page.getByRole('radio', { name, exact: true });
+/** Picks a layout as a person does: a click on its segment (the radio itself is hidden). */
+const chooseLayout = (page: Page, name: string) =>
+  page.getByRole('radiogroup').locator('label').filter({ hasText: name }).click();
+
+describe('the studio’s compositor', () => {
+  let hostContext: BrowserContext;
+  let viewerContext: BrowserContext;
+  beforeAll(async () => {
+    hostContext = await browser.newContext({
+      viewport: { width: DESKTOP.width, height: DESKTOP.height },
+    });
+    // The shared screen: Chromium's fake screen capture (what getDisplayMedia gives here) shows
+    // the same picture as its fake camera, so its video is swapped for a page of its own (white,
+    // dark blocks) to tell them apart; kept where the test can end it as "Stop sharing" does.
+    await hostContext.addInitScript(() => {
+      const devices = navigator.mediaDevices;
+      const original = devices?.getDisplayMedia?.bind(devices);
+      if (!original) return;
+      devices.getDisplayMedia = async (options) => {
+        const real = await original(options);
+        real.getVideoTracks().forEach((track) => track.stop());
+        const canvas = Object.assign(document.createElement('canvas'), {
+          width: 1280,
+          height: 720,
+        });
+        const g = canvas.getContext('2d')!;
+        let tick = 0;
+        const paint = () => {
+          g.fillStyle = '#fff';
+          g.fillRect(0, 0, 1280, 720);
+          g.fillStyle = '#000';
+          for (let x = 0; x < 1280; x += 320) g.fillRect(x, 0, 160, 360);
+          g.fillRect((tick++ * 8) % 1280, 600, 80, 80);
+        };
+        paint();
+        setInterval(paint, 100);
+        const screen = new MediaStream([
+          ...canvas.captureStream(30).getVideoTracks(),
+          ...real.getAudioTracks(),
+        ]);
+        (window as { sharedScreen?: MediaStream }).sharedScreen = screen;
+        return screen;
+      };
+    });
+    viewerContext = await browser.newContext({
+      viewport: { width: DESKTOP.width, height: DESKTOP.height },
+    });
+  });
+  afterAll(async () => {
+    await hostContext.close();
+    await viewerContext.close();
+  });
+
+  it('publishes the composited picture: layouts and the screen change it, a hidden page keeps publishing', async () => {
+    const sessionId = await rest.session(roomId, TITLE, 60_000);
+    const host = await openPage(hostContext);
+    await host.page.goto(await studioUrl(sessionId));
+    await host.page.getByRole('heading', { name: TITLE }).waitFor();
+
+    // Before going live the preview is already the compositor's picture, solo: the camera.
+    await host.page.getByLabel('Studio preview').waitFor();
+    await expect.poll(async () => spread(await picture(host.page, STUDIO))).toBeGreaterThan(40);
+    expect(await layout(host.page, 'Solo').isChecked()).toBe(true);
+    await expect.poll(() => drawnFrames(host.page)).toBeGreaterThan(30);
+    // "Screen + camera" waits for a shared screen.
+    expect(await layout(host.page, 'Screen + camera').isDisabled()).toBe(true);
+    await expectNamedButtons(host.page);
+    await shotBoth(host.page, 'compositor-before');
+
+    await host.page.getByRole('button', { name: 'Start', exact: true }).click();
+    await host.page.getByRole('button', { name: 'Go live' }).click();
+    await host.page.getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
+    await vi.waitUntil(async () => (await playlist(sessionId)) >= 2, {
+      timeout: 30_000,
+      interval: 250,
+    });
+
+    const viewer = await openPage(viewerContext);
+    await viewer.page.goto(`${server.baseUrl}/sessions/${sessionId}`);
+    await viewer.page.waitForFunction(
+      (s) => ((document.querySelector(s) as HTMLVideoElement | null)?.currentTime ?? 0) > 1,
+      PLAYER,
+      { timeout: 30_000 },
+    );
+    const solo = await picture(viewer.page, PLAYER);
+    expect(spread(solo)).toBeGreaterThan(40);
+    // The fake camera's picture moves: what two moments of the same layout differ by.
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a second of the same layout
+    const noise = difference(await picture(viewer.page, PLAYER), solo);
+    await shotBoth(host.page, 'compositor-live-solo');
+
+    // Sharing the screen switches to screen + camera: the published picture changes.
+    await host.page.getByRole('button', { name: 'Share screen' }).click();
+    await host.page.getByRole('button', { name: 'Stop sharing' }).waitFor();
+    await expect.poll(() => layout(host.page, 'Screen + camera').isChecked()).toBe(true);
+    await expectChangedFrom(viewer.page, PLAYER, solo, noise);
+    await shotBoth(host.page, 'compositor-live-screen-pip');
+
+    // Side by side: the screen and the camera next to each other, unlike solo and the PiP.
+    const pip = await picture(viewer.page, PLAYER);
+    await chooseLayout(host.page, 'Side by side');
+    await expectChangedFrom(viewer.page, PLAYER, pip, noise);
+    expect(difference(await picture(viewer.page, PLAYER), solo)).toBeGreaterThan(12);
+    await shotBoth(host.page, 'compositor-live-side-by-side');
+    await chooseLayout(host.page, 'Grid');
+    await shotBoth(host.page, 'compositor-live-grid');
+
+    // The browser's "Stop sharing": the track ends, the studio returns to the layout from
+    // before sharing (solo).
+    await host.page.evaluate(() => {
+      const track = (window as { sharedScreen?: MediaStream }).sharedScreen!.getVideoTracks()[0]!;
+      track.stop();
+      track.dispatchEvent(new Event('ended'));
+    });
+    await host.page.getByRole('button', { name: 'Share screen' }).waitFor();
+    await expect.poll(() => layout(host.page, 'Solo').isChecked()).toBe(true);
+
+    // Hidden, as a background tab is: no animation frames, main-thread timers slowed to once a
+    // second, another page in front. The worker keeps drawing and segments keep coming.
+    await host.page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => 'hidden',
+      });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      window.requestAnimationFrame = () => 0;
+      const slowed =
+        <T extends (handler: TimerHandler, ms?: number) => number>(timer: T) =>
+        (handler: TimerHandler, ms?: number) =>
+          timer(handler, Math.max(1000, ms ?? 0));
+      window.setTimeout = slowed(window.setTimeout.bind(window)) as typeof window.setTimeout;
+      window.setInterval = slowed(window.setInterval.bind(window)) as typeof window.setInterval;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const front = await hostContext.newPage();
+    await front.goto(`${server.baseUrl}/`);
+    await front.bringToFront();
+    const drawnBefore = await drawnFrames(host.page);
+    const segmentsBefore = await playlist(sessionId);
+    const hiddenAt = Date.now();
+    await vi.waitUntil(async () => (await playlist(sessionId)) >= segmentsBefore + 5, {
+      timeout: 30_000,
+      interval: 500,
+    });
+    // At least 20 of the 30 frames a second drawn while hidden.
+    const drawnRate =
+      ((await drawnFrames(host.page)) - drawnBefore) / ((Date.now() - hiddenAt) / 1000);
+    expect(drawnRate).toBeGreaterThan(20);
+    await front.close();
+
+    const cpuSeconds = Number(process.env.STUDIO_CPU_SECONDS ?? 0);
+    if (cpuSeconds > 0) {
+      await viewer.page.close();
+      const percent = await browserCpuPercent(cpuSeconds);
+      console.log(`studio CPU while live (720p30, browser process tree): ${percent.toFixed(0)} %`);
+    }
+
+    expect(host.errors).toEqual([]);
+    expect(viewer.errors).toEqual([]);
+    await host.page.close();
+    if (!viewer.page.isClosed()) await viewer.page.close();
+  });
+});
