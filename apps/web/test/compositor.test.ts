@@ -102,6 +102,24 @@ const drawnFrames = (page: Page) =>
       ).studioCompositor?.drawnFrames() ?? 0,
   );
 
+/** The loudest sample of the compositor's mixed audio over half a second. */
+const mixLevel = (page: Page) =>
+  page.evaluate(async () => {
+    const { stream } = (window as { studioCompositor?: { stream: MediaStream } }).studioCompositor!;
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    context.createMediaStreamSource(stream).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    let peak = 0;
+    for (let i = 0; i < 10; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      analyser.getFloatTimeDomainData(samples);
+      for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
+    }
+    await context.close();
+    return peak;
+  });
+
 const layout = (page: Page, name: string) => page.getByRole('radio', { name, exact: true });
 /** Picks a layout as a person does: a click on its segment (the radio itself is hidden). */
 const chooseLayout = (page: Page, name: string) =>
@@ -167,6 +185,8 @@ describe('the studio’s compositor', () => {
     await expect.poll(async () => spread(await picture(host.page, STUDIO))).toBeGreaterThan(40);
     expect(await layout(host.page, 'Solo').isChecked()).toBe(true);
     await expect.poll(() => drawnFrames(host.page)).toBeGreaterThan(30);
+    // The mix carries the fake microphone's beeps.
+    await expect.poll(() => mixLevel(host.page), { timeout: 20_000 }).toBeGreaterThan(0.01);
     // "Screen + camera" waits for a shared screen.
     expect(await layout(host.page, 'Screen + camera').isDisabled()).toBe(true);
     await expectNamedButtons(host.page);
@@ -264,5 +284,49 @@ describe('the studio’s compositor', () => {
     expect(viewer.errors).toEqual([]);
     await host.page.close();
     if (!viewer.page.isClosed()) await viewer.page.close();
+  });
+
+  it('the desktop app’s own picker lists screens with thumbnails; the one picked is shared', async () => {
+    const sessionId = await rest.session(roomId, 'Compositor: desktop picker', 60_000);
+    const context = await browser.newContext({
+      viewport: { width: PHONE.width, height: PHONE.height },
+    });
+    await context.addInitScript(() => {
+      // A 1×1 PNG as the thumbnails.
+      const png =
+        'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+      const chosen: string[] = [];
+      (window as { vidinfraHost?: unknown; chosenSources?: string[] }).chosenSources = chosen;
+      (window as { vidinfraHost?: unknown }).vidinfraHost = {
+        version: '1.2.3',
+        listScreenSources: async () => [
+          { id: 'screen:1:0', name: 'Entire screen', kind: 'screen', thumbnail: png },
+          { id: 'window:42:0', name: 'Slides', kind: 'window', thumbnail: png },
+        ],
+        chooseScreenSource: async (id: string) => void chosen.push(id),
+      };
+      // Without MediaStreamTrackProcessor (as in Firefox and Safari): the fallback feed.
+      delete (window as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor;
+    });
+    const { page, errors } = await openPage(context);
+    await page.goto(await studioUrl(sessionId));
+    await page.getByRole('heading', { name: 'Compositor: desktop picker' }).waitFor();
+    await expect.poll(async () => spread(await picture(page, STUDIO))).toBeGreaterThan(40);
+
+    await page.getByRole('button', { name: 'Share screen' }).click();
+    const picker = page.getByRole('dialog', { name: 'Share a screen or window' });
+    await picker.getByRole('button', { name: 'Share window “Slides”' }).waitFor();
+    await expectNamedButtons(page);
+    await shot(page, 'compositor-desktop-picker', PHONE.name);
+    await picker.getByRole('button', { name: 'Share window “Slides”' }).click();
+    await page.getByRole('button', { name: 'Stop sharing' }).waitFor();
+    expect(
+      await page.evaluate(() => (window as { chosenSources?: string[] }).chosenSources),
+    ).toEqual(['window:42:0']);
+    await expect.poll(() => layout(page, 'Screen + camera').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Stop sharing' }).click();
+    await expect.poll(() => layout(page, 'Solo').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

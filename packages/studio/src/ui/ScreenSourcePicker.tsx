@@ -44,7 +44,14 @@ export function ScreenSourcePicker({
   }, [opened, attempt]);
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Share a screen or window" size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Share a screen or window"
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {listing.status === 'loading' && (
         <SimpleGrid cols={{ base: 1, xs: 2 }} aria-label="Loading the screens and windows">
           <Skeleton height={120} />
