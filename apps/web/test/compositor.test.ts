@@ -306,8 +306,19 @@ describe('the studio’s compositor', () => {
     }
   });
 
-  it('the desktop app’s own picker lists screens with thumbnails; the one picked is shared', async () => {
-    const sessionId = await rest.session(roomId, 'Compositor: desktop picker', 60_000);
+  it('the preset sets the picture’s size; the desktop app’s own picker lists screens with thumbnails, the one picked is shared', async () => {
+    // A session of a preset whose ladder tops at 640×360, 24 fps: the studio draws that.
+    const preset = await rest.call<{ id: string }>('POST', '/presets', {
+      name: 'Small',
+      outputs: [{ name: '360p', width: 640, height: 360, video_bitrate_kbps: 800, fps: 24 }],
+    });
+    const sessionId = (
+      await rest.call<{ id: string }>('POST', `/rooms/${roomId}/sessions`, {
+        title: 'Compositor: desktop picker',
+        scheduled_at: new Date(Date.now() + 60_000).toISOString(),
+        preset_id: preset.id,
+      })
+    ).id;
     const context = await browser.newContext({
       viewport: { width: PHONE.width, height: PHONE.height },
     });
@@ -332,6 +343,21 @@ describe('the studio’s compositor', () => {
     await page.goto(await studioUrl(sessionId));
     await page.getByRole('heading', { name: 'Compositor: desktop picker' }).waitFor();
     await expect.poll(async () => spread(await picture(page, STUDIO))).toBeGreaterThan(40);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const video = document.querySelector(
+            '[data-testid="studio-preview"]',
+          ) as HTMLVideoElement;
+          return `${video.videoWidth}×${video.videoHeight}`;
+        }),
+      )
+      .toBe('640×360');
+    expect(
+      await page.evaluate(
+        () => (window as { studioCompositor?: { quality: unknown } }).studioCompositor!.quality,
+      ),
+    ).toEqual({ width: 640, height: 360, fps: 24, videoBitsPerSecond: 800_000 });
 
     await page.getByRole('button', { name: 'Share screen' }).click();
     const picker = page.getByRole('dialog', { name: 'Share a screen or window' });
