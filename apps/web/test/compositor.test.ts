@@ -81,6 +81,22 @@ const difference = (a: number[], b: number[]) =>
 /** Not one flat colour. */
 const spread = (grey: number[]) => Math.max(...grey) - Math.min(...grey);
 
+/** The share of the video's picture that is clearly blue. */
+const blueShare = (page: Page, selector: string) =>
+  page.evaluate((s) => {
+    const video = document.querySelector(s) as HTMLVideoElement;
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 36;
+    const g = canvas.getContext('2d', { willReadFrequently: true })!;
+    g.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+    let blue = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i + 2]! > data[i]! + 80 && data[i + 2]! > data[i + 1]! + 80) blue++;
+    return blue / (data.length / 4);
+  }, selector);
+
 /** The video's picture becomes unlike `before` (a layout change reaching it). */
 async function expectChangedFrom(page: Page, selector: string, before: number[], noise: number) {
   await expect
@@ -228,8 +244,42 @@ describe('the studio’s compositor', () => {
     await expectChangedFrom(viewer.page, PLAYER, pip, noise);
     expect(difference(await picture(viewer.page, PLAYER), solo)).toBeGreaterThan(12);
     await shotBoth(host.page, 'compositor-live-side-by-side');
+    // Grid is the people: the camera alone here, the screen left out.
+    const sideBySide = await picture(viewer.page, PLAYER);
     await chooseLayout(host.page, 'Grid');
-    await shotBoth(host.page, 'compositor-live-grid');
+    await expectChangedFrom(viewer.page, PLAYER, sideBySide, noise);
+
+    // A guest (a blue picture standing in for a stage guest's stream, which the stage's WebRTC
+    // brings in production) given to the compositor: the grid puts it beside the camera, with
+    // its name, and it reaches the viewers.
+    expect(await blueShare(viewer.page, PLAYER)).toBeLessThan(0.05);
+    await host.page.evaluate(async () => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 640, height: 360 });
+      const g = canvas.getContext('2d')!;
+      let tick = 0;
+      const paint = () => {
+        g.fillStyle = '#1e50ff';
+        g.fillRect(0, 0, 640, 360);
+        g.fillStyle = '#fff';
+        g.fillRect((tick++ * 6) % 640, 150, 60, 60);
+      };
+      paint();
+      setInterval(paint, 100);
+      const camera = await navigator.mediaDevices.getUserMedia({ video: true });
+      (
+        window as { studioCompositor?: { update(inputs: unknown[], layout: string): void } }
+      ).studioCompositor!.update(
+        [
+          { id: 'camera', kind: 'camera', stream: camera, label: 'Administrator' },
+          { id: 'guest:1', kind: 'guest', stream: canvas.captureStream(30), label: 'Guest One' },
+        ],
+        'grid',
+      );
+    });
+    await expect
+      .poll(() => blueShare(viewer.page, PLAYER), { timeout: 30_000 })
+      .toBeGreaterThan(0.3);
+    await shotBoth(host.page, 'compositor-live-grid-guest');
 
     // The browser's "Stop sharing": the track ends, the studio returns to the layout from
     // before sharing (solo).

@@ -66,6 +66,16 @@ describe('layoutTiles', () => {
     ]);
   });
 
+  it('grid: the people only, the camera first; a shared screen is left out', () => {
+    expect(layoutTiles('grid', [guest(1), screen, camera], W, H).map((tile) => tile.id)).toEqual([
+      'camera',
+      'guest:1',
+    ]);
+    expect(layoutTiles('grid', [camera, screen], W, H)).toEqual([
+      { id: 'camera', rect: FULL, overlay: false },
+    ]);
+  });
+
   it.each([
     [2, 2, 1],
     [3, 2, 2],

@@ -24,6 +24,12 @@ export interface AudioMix {
 export function createAudioMix(): AudioMix {
   const context = new AudioContext({ latencyHint: 'playback' });
   const destination = context.createMediaStreamDestination();
+  // Silence always flows, even with no input that has sound: a recorder whose audio track
+  // delivers nothing waits for it and stops sending video too.
+  const silence = context.createConstantSource();
+  silence.offset.value = 0;
+  silence.connect(destination);
+  silence.start();
   const sources = new Map<string, Source>();
 
   const remove = (id: string) => {
@@ -36,6 +42,9 @@ export function createAudioMix(): AudioMix {
   return {
     track: destination.stream.getAudioTracks()[0]!,
     update(inputs) {
+      // Made before the camera opened, the context may have been held back by the autoplay
+      // rules; a page that captures may start it.
+      if (context.state === 'suspended') void context.resume().catch(() => {});
       const wanted = new Set<string>();
       for (const input of inputs) {
         const track = input.stream.getAudioTracks()[0];
@@ -59,6 +68,8 @@ export function createAudioMix(): AudioMix {
     },
     async stop() {
       for (const id of [...sources.keys()]) remove(id);
+      silence.stop();
+      silence.disconnect();
       destination.stream.getTracks().forEach((track) => track.stop());
       if (context.state !== 'closed') await context.close();
     },

@@ -104,9 +104,10 @@ function pipRect(width: number, height: number): Rect {
 /**
  * The tiles of a layout, drawn in order (overlays last). `solo` shows the screen when it is
  * shared, else the camera; guests are drawn only where the layout has room for them (not in solo:
- * the host decides). `side-by-side` and `grid` put the screen (when shared), the camera and the
- * guests next to each other; `screen-pip` puts the screen full and the camera small in a corner
- * (without a screen, it is solo).
+ * the host decides). `side-by-side` puts the screen (when shared), the camera and the guests in
+ * one row; `grid` is the people — the camera and the guests — in rows and columns (the screen
+ * left out); `screen-pip` puts the screen full and the camera small in a corner (without a
+ * screen, it is solo).
  */
 export function layoutTiles(
   layout: Layout,
@@ -138,7 +139,7 @@ export function layoutTiles(
       }));
     }
     case 'grid': {
-      const shown = [screen, camera, ...guests].filter((input) => input !== undefined);
+      const shown = [camera, ...guests].filter((input) => input !== undefined);
       return gridRects(shown.length, width, height).map((rect, index) => ({
         id: shown[index]!.id,
         rect,
