@@ -34,8 +34,8 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
   const devices = useDevices();
   const me = useMe();
   const quality = useOutputQuality(session.data?.preset_id);
-  const publishing = usePublishing(sessionId, quality.videoBitsPerSecond);
-  const share = useScreenShare(quality.fps);
+  const publishing = usePublishing(sessionId, quality?.videoBitsPerSecond);
+  const share = useScreenShare(quality?.fps);
   const [layout, setLayout] = useStudioLayout(share.stream !== null);
   const [countdown, setCountdown] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,9 +55,9 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
     camera,
     screen: share.stream,
     layout,
-    quality,
+    quality: quality ?? undefined,
     cameraLabel: me.data?.display_name,
-    enabled: status !== 'ended',
+    enabled: status !== undefined && status !== 'ended' && quality !== null,
   });
   const stream = camera && composite.stream;
 

@@ -21,13 +21,13 @@ export function DevicePreview({
 }: {
   devices: Devices;
   locked?: boolean;
-  /** What to show instead of the bare camera (the compositor's output). */
+  /** What to show instead of the bare camera (the compositor's output, once there is one). */
   preview?: MediaStream | null;
 }) {
   const video = useRef<HTMLVideoElement>(null);
   const { state, lists, selected, choose, retry } = devices;
   const camera = state.status === 'ready' ? state.stream : null;
-  const stream = camera && preview !== undefined ? preview : camera;
+  const stream = camera && (preview ?? camera);
 
   useEffect(() => {
     if (video.current && video.current.srcObject !== stream) video.current.srcObject = stream;
@@ -65,7 +65,7 @@ export function DevicePreview({
           <video
             ref={video}
             data-testid="studio-preview"
-            aria-label={preview === undefined ? 'Camera preview' : 'Studio preview'}
+            aria-label={preview ? 'Studio preview' : 'Camera preview'}
             muted
             autoPlay
             playsInline
