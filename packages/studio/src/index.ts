@@ -14,6 +14,7 @@ export {
   type DeviceLists,
 } from './devices.ts';
 export {
+  compositorSupported,
   createCompositor,
   type Compositor,
   type CompositorInput,

@@ -59,7 +59,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
     cameraLabel: me.data?.display_name,
     enabled: status !== undefined && status !== 'ended' && quality !== null,
   });
-  const stream = camera && composite.stream;
+  const stream = camera && (composite.unsupported ? camera : composite.stream);
 
   // The ingest ended or refused the stream: the session may have changed under the studio.
   const publishStatus = publishing.state?.status;

@@ -32,6 +32,14 @@ export interface Compositor {
   stop(): Promise<void>;
 }
 
+/** The browser can draw in a worker (OffscreenCanvas handed over by a page's canvas). */
+export const compositorSupported = () =>
+  typeof Worker === 'function' &&
+  typeof OffscreenCanvas === 'function' &&
+  typeof HTMLCanvasElement !== 'undefined' &&
+  'transferControlToOffscreen' in HTMLCanvasElement.prototype &&
+  'captureStream' in HTMLCanvasElement.prototype;
+
 export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY): Compositor {
   const canvas = document.createElement('canvas');
   canvas.width = quality.width;

@@ -2,6 +2,7 @@
 // and the guests as they change, stopped on unmount or when no longer enabled.
 import { useEffect, useState } from 'react';
 import {
+  compositorSupported,
   createCompositor,
   type Compositor,
   type CompositorInput,
@@ -31,9 +32,10 @@ export function useCompositor(options: UseCompositorOptions) {
   const quality = options.quality ?? DEFAULT_OUTPUT_QUALITY;
   const enabled = options.enabled ?? true;
   const [compositor, setCompositor] = useState<Compositor | null>(null);
+  const [supported] = useState(compositorSupported);
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || !supported) return;
     const made = createCompositor(quality);
     setCompositor(made);
     // Tests read the drawing worker's progress.
@@ -42,7 +44,7 @@ export function useCompositor(options: UseCompositorOptions) {
       setCompositor(null);
       void made.stop();
     };
-  }, [enabled, quality.width, quality.height, quality.fps, quality.videoBitsPerSecond]);
+  }, [enabled, supported, quality.width, quality.height, quality.fps, quality.videoBitsPerSecond]);
 
   useEffect(() => {
     if (!compositor) return;
@@ -66,5 +68,6 @@ export function useCompositor(options: UseCompositorOptions) {
     compositor.update(inputs, layout);
   }, [compositor, camera, screen, guests, guestNames, layout, cameraLabel, cameraMuted]);
 
-  return { stream: compositor?.stream ?? null, compositor, quality };
+  /** `unsupported`: this browser cannot composite (no OffscreenCanvas): publish the camera. */
+  return { stream: compositor?.stream ?? null, compositor, quality, unsupported: !supported };
 }
