@@ -1,6 +1,7 @@
 // The studio of one session: the composited preview (what viewers see), pickers and level meter,
-// the layout and screen share; "Start" opens the backstage, "Go live" counts 3-2-1 then goes live and publishes; while live, the live indicator,
-// viewer count and publishing statistics; "End session" (confirmed) stops everything.
+// the layout and screen share; "Start" opens the backstage, "Go live" counts 3-2-1 then goes live
+// and publishes the compositor's output; while live, the live indicator, viewer count and
+// publishing statistics; "End session" (confirmed) stops everything.
 import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
