@@ -1,17 +1,30 @@
-// The studio of one session: the camera preview, pickers and level meter; "Start" opens the
-// backstage, "Go live" counts 3-2-1 then goes live and publishes; while live, the live indicator,
-// stream health (with the viewer count) and, beside the preview, what the host does while live
-// (StudioLivePanels: mute, recording, chat, polls, stage); "End session" (confirmed) stops everything.
+// The studio of one session: the composited preview (what viewers see), pickers and level meter,
+// the layout and screen share; "Start" opens the backstage, "Go live" counts 3-2-1 then goes live
+// and publishes the compositor's output; while live, stream health (with the viewer count) and,
+// beside the preview, what the host does while live (StudioLivePanels: mute, recording, chat,
+// polls, stage); the guests on stage in a strip; "End session" (confirmed) stops everything.
 import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { DevicePreview, HostAppVersion, LevelMeter, useDevices } from '@vidinfra/studio';
+import {
+  DevicePreview,
+  HostAppVersion,
+  LayoutPicker,
+  LevelMeter,
+  ScreenShareButton,
+  useCompositor,
+  useDevices,
+  useScreenShare,
+  useStudioLayout,
+} from '@vidinfra/studio';
 import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
+import { useMe } from '../auth/use-me.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
-import { GuestStrip, useStudioGuestStreams } from './guests.ts';
+import { GuestStrip, useGuestInputs, useStudioGuestStreams } from './guests.ts';
 import { StreamHealthPanel } from './StreamHealthPanel.tsx';
 import { StudioLivePanels } from './StudioLivePanels.tsx';
+import { useOutputQuality } from './use-output-quality.ts';
 import { usePublishing } from './use-publishing.ts';
 
 export function StudioRoom({ sessionId }: { sessionId: string }) {
@@ -21,7 +34,11 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
     queryFn: () => api.sessions.get.query({ id: sessionId }),
   });
   const devices = useDevices();
-  const publishing = usePublishing(sessionId);
+  const me = useMe();
+  const quality = useOutputQuality(session.data?.preset_id);
+  const publishing = usePublishing(sessionId, quality?.videoBitsPerSecond);
+  const share = useScreenShare(quality?.fps);
+  const [layout, setLayout] = useStudioLayout(share.stream !== null);
   const [countdown, setCountdown] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -29,7 +46,20 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
   const status = session.data?.status;
   const guests = useStudioGuestStreams(sessionId, status === 'backstage' || status === 'live');
   const live = status === 'live';
-  const stream = devices.state.status === 'ready' ? devices.state.stream : null;
+  const camera = devices.state.status === 'ready' ? devices.state.stream : null;
+  // What is published: the compositor's picture of the camera, the screen and the guests.
+  const guestInputs = useGuestInputs(guests);
+  const composite = useCompositor({
+    camera,
+    screen: share.stream,
+    guests: guestInputs.streams,
+    guestNames: guestInputs.names,
+    layout,
+    quality: quality ?? undefined,
+    cameraLabel: me.data?.display_name,
+    enabled: status !== undefined && status !== 'ended' && quality !== null,
+  });
+  const stream = camera && (composite.unsupported ? camera : composite.stream);
 
   // The ingest ended or refused the stream: the session may have changed under the studio.
   const publishStatus = publishing.state?.status;
@@ -78,6 +108,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
       // Stopped on purpose first (the last slice sent, then 1000), then the session ends.
       await publishing.stop();
       const ended = await api.sessions.end.mutate({ id: sessionId });
+      share.stop();
       devices.stop();
       refresh(ended);
     });
@@ -111,7 +142,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
 
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 8 }} pos="relative">
-          <DevicePreview devices={devices} locked={live} />
+          <DevicePreview devices={devices} locked={live} preview={composite.stream} />
           {countdown !== null && countdown > 0 && (
             <div
               role="status"
@@ -133,7 +164,9 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card withBorder padding="lg">
             <Stack gap="md">
-              <LevelMeter stream={stream} />
+              <LevelMeter stream={camera} />
+              <LayoutPicker value={layout} onChange={setLayout} sharing={share.stream !== null} />
+              <ScreenShareButton share={share} />
               {live ? (
                 <StreamHealthPanel
                   sessionId={sessionId}
@@ -185,7 +218,11 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
                 {status === 'backstage' && (
                   <Button
                     color="red"
-                    onClick={() => setCountdown(3)}
+                    onClick={() => {
+                      // The click lets the audio mix start where the browser held it back.
+                      void composite.compositor?.resume();
+                      setCountdown(3);
+                    }}
                     loading={busy || countdown !== null}
                     disabled={!stream}
                   >
@@ -214,7 +251,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
             </Stack>
           </Card>
           {status !== 'scheduled' && (
-            <StudioLivePanels sessionId={sessionId} stream={stream} live={live} />
+            <StudioLivePanels sessionId={sessionId} stream={camera} live={live} />
           )}
         </Grid.Col>
       </Grid>

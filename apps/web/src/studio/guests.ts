@@ -25,3 +25,21 @@ export function useStudioGuestStreams(sessionId: string, active: boolean): Guest
   );
   return useGuestStreams(sessionId, source);
 }
+
+/**
+ * The connected guests as the compositor takes them: their streams and names by user id, the
+ * same maps until a guest's stream comes or goes (a new map rebuilds the compositor's scene).
+ */
+export function useGuestInputs(guests: GuestStream[]) {
+  const key = guests
+    .filter((guest) => guest.stream)
+    .map((guest) => `${guest.userId}:${guest.stream!.id}:${guest.displayName}`)
+    .join('|');
+  return useMemo(() => {
+    const connected = guests.filter((guest) => guest.stream);
+    return {
+      streams: new Map(connected.map((guest) => [guest.userId, guest.stream!])),
+      names: new Map(connected.map((guest) => [guest.userId, guest.displayName])),
+    };
+  }, [key]);
+}

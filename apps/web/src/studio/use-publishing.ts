@@ -1,6 +1,7 @@
 // The studio's publisher as React state: joins the session for a fresh media token, publishes
-// the devices' stream (to the local ingest or the LiveKit room, as join says), and reports its
-// state and statistics; stopped when the studio goes away.
+// the studio's stream (the compositor's output) at the preset's bitrate to the local ingest or
+// the LiveKit room, as join says, and reports its state and statistics; stopped when the studio
+// goes away.
 import {
   publisherFor,
   type PublishState,
@@ -10,7 +11,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 
-export function usePublishing(sessionId: string) {
+export function usePublishing(sessionId: string, videoBitsPerSecond?: number) {
   const publisher = useRef<Publisher | null>(null);
   const [state, setState] = useState<PublishState | null>(null);
   const [stats, setStats] = useState<PublishStats | null>(null);
@@ -22,6 +23,7 @@ export function usePublishing(sessionId: string) {
       const next = publisherFor(joined, {
         sessionId,
         stream,
+        videoBitsPerSecond,
         onState: setState,
         onStats: setStats,
       });
@@ -30,7 +32,7 @@ export function usePublishing(sessionId: string) {
       (window as { studioPublisher?: Publisher }).studioPublisher = next;
       next.start(takeover);
     },
-    [sessionId],
+    [sessionId, videoBitsPerSecond],
   );
 
   const stop = useCallback(async () => {

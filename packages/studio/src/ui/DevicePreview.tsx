@@ -1,5 +1,6 @@
-// The camera's live preview with the camera and microphone pickers; when the devices cannot be
-// opened, the reason and a way to try again instead of a blank video.
+// The camera's live preview (or, given `preview`, the composited picture the viewers see) with
+// the camera and microphone pickers; when the devices cannot be opened, the reason and a way to
+// try again instead of a blank video.
 import { Alert, Button, Select, SimpleGrid, Skeleton, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
@@ -13,10 +14,20 @@ const options = (devices: MediaDeviceInfo[], fallback: string) =>
     label: device.label || `${fallback} ${index + 1}`,
   }));
 
-export function DevicePreview({ devices, locked }: { devices: Devices; locked?: boolean }) {
+export function DevicePreview({
+  devices,
+  locked,
+  preview,
+}: {
+  devices: Devices;
+  locked?: boolean;
+  /** What to show instead of the bare camera (the compositor's output, once there is one). */
+  preview?: MediaStream | null;
+}) {
   const video = useRef<HTMLVideoElement>(null);
   const { state, lists, selected, choose, retry } = devices;
-  const stream = state.status === 'ready' ? state.stream : null;
+  const camera = state.status === 'ready' ? state.stream : null;
+  const stream = camera && (preview ?? camera);
 
   useEffect(() => {
     if (video.current && video.current.srcObject !== stream) video.current.srcObject = stream;
@@ -54,7 +65,7 @@ export function DevicePreview({ devices, locked }: { devices: Devices; locked?: 
           <video
             ref={video}
             data-testid="studio-preview"
-            aria-label="Camera preview"
+            aria-label={preview ? 'Studio preview' : 'Camera preview'}
             muted
             autoPlay
             playsInline
