@@ -10,6 +10,7 @@ import { IconVolumeOff } from '@tabler/icons-react';
 import type { SessionResponse } from '@vidinfra/domain';
 import { useEffect, useRef, useState } from 'react';
 import { liveHlsConfig, playsHlsNatively } from './live-hls-config.ts';
+import { renewNativeSource } from './native-token-renewal.ts';
 import { VIDEO_STYLE, VideoFrame } from './VideoFrame.tsx';
 
 type LatencyMode = SessionResponse['settings']['latency_mode'];
@@ -56,7 +57,13 @@ function useHlsSource(
       clock.current = nativeClock(video);
       video.src = url;
       tryPlay(video);
-      return () => video.removeAttribute('src');
+      const stopRenewing = rewrite.current
+        ? renewNativeSource(video, url, (first) => rewrite.current?.(first) ?? first)
+        : () => {};
+      return () => {
+        stopRenewing();
+        video.removeAttribute('src');
+      };
     }
     let destroy = () => {};
     let cancelled = false;
@@ -102,8 +109,10 @@ export interface LivePlayerProps {
   title: string;
   latencyMode: LatencyMode;
   /**
-   * Rewrites each media request's URL (hls.js only), e.g. to carry a signed stream's newest
-   * token while the source URL stays the same (changing `url` starts the stream again).
+   * Rewrites each media request's URL, e.g. to carry a signed stream's newest token while the
+   * source URL stays the same (changing `url` starts the stream again). Under Safari's native
+   * HLS, whose requests cannot be rewritten, the source itself moves to the rewritten URL when
+   * it changes.
    */
   requestUrl?: (url: string) => string;
   /** Called once, when the video has its first frame, with the playhead's clock. */
