@@ -1,7 +1,7 @@
 // The desktop studio renderer's entry (index.html): Mantine (light or dark as the OS says) and
 // TanStack Query, as in the web app, around the desktop studio.
 import '@mantine/core/styles.css';
-import { MantineProvider } from '@mantine/core';
+import { Box, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { theme } from '@vidinfra/ui';
 import { StrictMode } from 'react';
@@ -14,7 +14,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
-        <DesktopStudio />
+        <Box component="main" p="md">
+          <DesktopStudio />
+        </Box>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
