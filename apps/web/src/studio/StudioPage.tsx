@@ -4,9 +4,10 @@
 // it), with this app's API client and the signed-in host.
 import { Stack, Text, Title } from '@mantine/core';
 import { exchangeCode, StudioRoom, StudioServicesProvider } from '@vidinfra/studio';
-import { Loading, useApiServices } from '@vidinfra/ui';
+import { Loading } from '@vidinfra/ui';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
+import { webApiServices as apiServices } from '../api-services.ts';
 import { useMe, useSignIn } from '../auth/use-me.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 
@@ -21,7 +22,6 @@ export function StudioPage() {
   const navigate = useNavigate();
   const { signedIn } = useSignIn();
   const me = useMe();
-  const apiServices = useApiServices();
   const [entry, setEntry] = useState<Entry>(() =>
     code ? { status: 'exchanging' } : { status: 'ready' },
   );

@@ -4,6 +4,7 @@
 import { Stack } from '@mantine/core';
 import type { SessionResponse } from '@vidinfra/domain';
 import {
+  ApiContext,
   type PlaybackProbe,
   type PlayheadClock,
   EngageContext,
@@ -11,6 +12,7 @@ import {
   useRealtimeFeed,
 } from '@vidinfra/ui';
 import { useMemo, useState } from 'react';
+import { webApiServices } from '../api-services.ts';
 import { useMe } from '../auth/use-me.ts';
 import { ChatPanel } from './ChatPanel.tsx';
 import { GuestNameModal } from './GuestNameModal.tsx';
@@ -19,7 +21,7 @@ import { PollsPanel } from './PollsPanel.tsx';
 import { useIdentify } from './use-identify.ts';
 import { usePlaybackReports } from './use-playback-reports.ts';
 
-export function Engagement({
+function EngagementPanels({
   session,
   clock,
   probe,
@@ -75,5 +77,14 @@ export function Engagement({
       </Stack>
       <GuestNameModal opened={asking} onDone={onDone} />
     </EngageContext.Provider>
+  );
+}
+
+/** The panels with this app's API client (the shared hooks' ApiContext). */
+export function Engagement(props: Parameters<typeof EngagementPanels>[0]) {
+  return (
+    <ApiContext.Provider value={webApiServices}>
+      <EngagementPanels {...props} />
+    </ApiContext.Provider>
   );
 }
