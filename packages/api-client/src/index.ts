@@ -19,6 +19,11 @@ export type { RouterInputs, RouterOutputs } from '@vidinfra/api';
 export { apiErrorOf } from './api-error.ts';
 export { connectRealtime, type RealtimeOptions, type RealtimeSocket } from './realtime-socket.ts';
 export {
+  openRealtimeConnection,
+  type RealtimeConnection,
+  type RealtimeConnectionOptions,
+} from './realtime-connection.ts';
+export {
   followChannels,
   type ChannelFollower,
   type FollowHandlers,

@@ -86,3 +86,10 @@ export {
 } from './stream-health.ts';
 export { useScreenShare } from './ui/use-screen-share.ts';
 export { useStudioLayout } from './ui/use-studio-layout.ts';
+export { exchangeCode, type Exchange } from './room/exchange-code.ts';
+export { StudioRoom } from './room/StudioRoom.tsx';
+export {
+  StudioServicesProvider,
+  useStudioServices,
+  type StudioServices,
+} from './room/studio-services.tsx';

@@ -18,3 +18,17 @@ export { StaffBadge } from './chat/StaffBadge.tsx';
 export { PollCard, type PollCardProps } from './polls/PollCard.tsx';
 export type { PlaybackProbe } from './player/LivePlayer.tsx';
 export { formatPercent, viewerHealthStats } from './viewer-health.ts';
+export { ApiContext, useApi, useApiServices, type ApiServices } from './engage/api-context.ts';
+export { ChatComposer } from './engage/ChatComposer.tsx';
+export {
+  EngageContext,
+  useEngage,
+  useFeedEvents,
+  type Engage,
+  type FeedListener,
+} from './engage/engage-context.ts';
+export { setHostMedia, useHostMedia, type HostMedia } from './engage/host-media.ts';
+export { useChatMessages } from './engage/use-chat-messages.ts';
+export { usePlayheadGate } from './engage/use-playhead-gate.ts';
+export { usePolls } from './engage/use-polls.ts';
+export { useRealtimeFeed } from './engage/use-realtime-feed.ts';

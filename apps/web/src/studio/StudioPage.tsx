@@ -1,17 +1,20 @@
 // The studio's entry: the one-time code in the URL is exchanged for the host's login and removed
 // from the address bar; an expired or used code, or nobody signed in, gets a page that says so
-// with a way to sign in. Then the studio itself.
+// with a way to sign in. Then the studio itself (@vidinfra/studio, as the desktop renderer mounts
+// it), with this app's API client and the signed-in host.
 import { Stack, Text, Title } from '@mantine/core';
+import { exchangeCode, StudioRoom, StudioServicesProvider } from '@vidinfra/studio';
 import { Loading } from '@vidinfra/ui';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
+import { webApiServices as apiServices } from '../api-services.ts';
 import { useMe, useSignIn } from '../auth/use-me.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
-import { exchangeCode } from './exchange-code.ts';
-import { StudioRoom } from './StudioRoom.tsx';
 
 type Entry =
   { status: 'exchanging' } | { status: 'ready' } | { status: 'refused'; message: string };
+
+const DASHBOARD_LINK = <ButtonLink to="/dashboard">Back to the dashboard</ButtonLink>;
 
 export function StudioPage() {
   const { sessionId } = useParams({ from: '/sessions/$sessionId/live' });
@@ -32,7 +35,7 @@ export function StudioPage() {
       search: {},
       replace: true,
     });
-    void exchangeCode(code).then((result) => {
+    void exchangeCode(apiServices.api, code).then((result) => {
       if (result.ok) {
         signedIn(result.tokens);
         setEntry({ status: 'ready' });
@@ -60,7 +63,13 @@ export function StudioPage() {
       />
     );
   }
-  return <StudioRoom sessionId={sessionId} />;
+  return (
+    <StudioServicesProvider
+      services={{ ...apiServices, me: me.data, dashboardLink: DASHBOARD_LINK }}
+    >
+      <StudioRoom sessionId={sessionId} />
+    </StudioServicesProvider>
+  );
 }
 
 function SignInNeeded({

@@ -1,11 +1,8 @@
 // The watch page's chat: the messages (ChatList), the "Sync chat with video" switch, and the
 // box to write in — or why there is none: chat is off, or the viewer was banned.
 import { Alert, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
-import { ChatList } from '@vidinfra/ui';
-import { ChatComposer } from './ChatComposer.tsx';
-import { useEngage } from './engage-context.ts';
+import { ChatList, ChatComposer, useEngage, useChatMessages } from '@vidinfra/ui';
 import { SyncStatus } from './SyncStatus.tsx';
-import { useChatMessages } from './use-chat-messages.ts';
 
 function ClosedChat({ banned }: { banned: boolean }) {
   return banned ? (

@@ -3,19 +3,25 @@
 // identity (a guest made on first use) and the playhead's clock (chat in step with the video).
 import { Stack } from '@mantine/core';
 import type { SessionResponse } from '@vidinfra/domain';
-import type { PlaybackProbe, PlayheadClock } from '@vidinfra/ui';
+import {
+  ApiContext,
+  type PlaybackProbe,
+  type PlayheadClock,
+  EngageContext,
+  type Engage,
+  useRealtimeFeed,
+} from '@vidinfra/ui';
 import { useMemo, useState } from 'react';
+import { webApiServices } from '../api-services.ts';
 import { useMe } from '../auth/use-me.ts';
 import { ChatPanel } from './ChatPanel.tsx';
-import { EngageContext, type Engage } from './engage-context.ts';
 import { GuestNameModal } from './GuestNameModal.tsx';
 import { HandPanel } from './HandPanel.tsx';
 import { PollsPanel } from './PollsPanel.tsx';
 import { useIdentify } from './use-identify.ts';
 import { usePlaybackReports } from './use-playback-reports.ts';
-import { useRealtimeFeed } from './use-realtime-feed.ts';
 
-export function Engagement({
+function EngagementPanels({
   session,
   clock,
   probe,
@@ -71,5 +77,14 @@ export function Engagement({
       </Stack>
       <GuestNameModal opened={asking} onDone={onDone} />
     </EngageContext.Provider>
+  );
+}
+
+/** The panels with this app's API client (the shared hooks' ApiContext). */
+export function Engagement(props: Parameters<typeof EngagementPanels>[0]) {
+  return (
+    <ApiContext.Provider value={webApiServices}>
+      <EngagementPanels {...props} />
+    </ApiContext.Provider>
   );
 }

@@ -5,7 +5,7 @@ import { Alert, Button, Group, Paper, Text } from '@mantine/core';
 import { IconHandStop } from '@tabler/icons-react';
 import { RealtimeActionError, sendAction } from '@vidinfra/api-client';
 import { useState } from 'react';
-import { useEngage } from './engage-context.ts';
+import { useEngage } from '@vidinfra/ui';
 import { StagePanel } from './StagePanel.tsx';
 import { useStageStanding } from './use-stage-standing.ts';
 

@@ -1,7 +1,7 @@
 // Over the live player: that the host turned their camera or microphone off (else nothing).
 import { Badge, Group } from '@mantine/core';
 import { IconMicrophoneOff, IconVideoOff } from '@tabler/icons-react';
-import { useHostMedia } from './host-media.ts';
+import { useHostMedia } from '@vidinfra/ui';
 
 export function HostMediaNotice({ sessionId }: { sessionId: string }) {
   const { video, audio } = useHostMedia(sessionId);

@@ -3,10 +3,8 @@
 import { Stack } from '@mantine/core';
 import { RealtimeActionError, sendAction } from '@vidinfra/api-client';
 import type { PollResponse } from '@vidinfra/domain';
-import { PollCard } from '@vidinfra/ui';
+import { PollCard, useEngage, usePolls } from '@vidinfra/ui';
 import { useState } from 'react';
-import { useEngage } from './engage-context.ts';
-import { usePolls } from './use-polls.ts';
 
 export function PollsPanel() {
   const { identify, connection, banned, markBanned, session } = useEngage();

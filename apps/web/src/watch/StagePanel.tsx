@@ -4,10 +4,9 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconMicrophone, IconMicrophoneOff, IconVideo, IconVideoOff } from '@tabler/icons-react';
 import type { StageParticipantResponse } from '@vidinfra/domain';
-import { messageOf } from '@vidinfra/ui';
+import { messageOf, useEngage } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { useEngage } from './engage-context.ts';
 import { useLocalMedia } from './use-local-media.ts';
 import { useStageLink } from './use-stage-link.ts';
 import type { StageLinkState } from './stage-link.ts';

@@ -2,7 +2,7 @@
 // and how many messages are waiting for it.
 import { Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useEngage } from './engage-context.ts';
+import { useEngage } from '@vidinfra/ui';
 
 function useBehindLiveSeconds(): number | null {
   const { clock } = useEngage();

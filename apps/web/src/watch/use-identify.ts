@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { guest } from './guest.ts';
-import type { RealtimeConnection } from './realtime-connection.ts';
+import type { RealtimeConnection } from '@vidinfra/api-client';
 
 export function useIdentify(connection: RealtimeConnection) {
   const queryClient = useQueryClient();

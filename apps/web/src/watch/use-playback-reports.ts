@@ -2,10 +2,13 @@
 // connection, while it plays live and the connection follows the session: how far behind live
 // it is (now − the playhead's clock), its stalls and the bitrate. The host sees them in the
 // session's stream health. A report that fails (reconnecting, not yet subscribed) is dropped.
-import { createPlaybackReportAccumulator, sendAction } from '@vidinfra/api-client';
+import {
+  createPlaybackReportAccumulator,
+  sendAction,
+  type RealtimeConnection,
+} from '@vidinfra/api-client';
 import type { PlaybackProbe, PlayheadClock } from '@vidinfra/ui';
 import { useEffect } from 'react';
-import type { RealtimeConnection } from './realtime-connection.ts';
 
 export const REPORT_EVERY_MS = 10_000;
 

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { rtcSignalling } from '@vidinfra/api-client';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
-import { useEngage } from './engage-context.ts';
+import { useEngage } from '@vidinfra/ui';
 import { createStageLink, type StageLink, type StageLinkState } from './stage-link.ts';
 
 export function useStageLink(stream: MediaStream | null): StageLinkState {

@@ -10,7 +10,7 @@ import type {
 } from '@vidinfra/domain';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
-import { useEngage, useFeedEvents } from './engage-context.ts';
+import { useEngage, useFeedEvents } from '@vidinfra/ui';
 
 export function useStageStanding() {
   const { session, me, banned } = useEngage();

@@ -1,9 +1,9 @@
 // What the watch page's chat, polls and stage share: the session, who the viewer is, the
 // realtime feed, the playhead's clock, and `identify` (a guest identity on first use).
 import type { RealtimeMessage, SessionResponse, UserResponse } from '@vidinfra/domain';
-import type { PlayheadClock } from '@vidinfra/ui';
+import type { RealtimeConnection } from '@vidinfra/api-client';
 import { createContext, useContext, useEffect, useRef } from 'react';
-import type { RealtimeConnection } from './realtime-connection.ts';
+import type { PlayheadClock } from '../player/LivePlayer.tsx';
 
 export type FeedListener = (message: RealtimeMessage) => void;
 
@@ -27,7 +27,7 @@ export const EngageContext = createContext<Engage | null>(null);
 
 export function useEngage(): Engage {
   const engage = useContext(EngageContext);
-  if (!engage) throw new Error('useEngage outside the watch page');
+  if (!engage) throw new Error('useEngage outside an EngageContext provider (the watch page, the studio)');
   return engage;
 }
 

@@ -1,13 +1,13 @@
 // Recording while live: the active recording as it stands on the server (read on load, kept
 // current by the session's recording events), "Start recording" / "Stop recording", and the REC
 // indicator with how long it has been recording.
+import { useApi } from '@vidinfra/ui';
 import { Badge, Button, Text } from '@mantine/core';
 import { IconPlayerRecordFilled, IconPlayerStopFilled } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
-import { useFeedEvents } from '../watch/engage-context.ts';
+import { useFeedEvents } from '@vidinfra/ui';
 
 const clock = (seconds: number) => {
   const h = Math.floor(seconds / 3600);
@@ -28,6 +28,7 @@ function useSecondsSince(since: string | null) {
 }
 
 export function RecordingControl({ sessionId }: { sessionId: string }) {
+  const api = useApi();
   const queryClient = useQueryClient();
   const key = ['studio', sessionId, 'recording'];
   const active = useQuery({

@@ -1,14 +1,13 @@
 // Signing the studio in with its URL's one-time code. The code works once: however often React
 // runs the effect, one exchange is made per code.
-import { apiErrorOf, type Tokens } from '@vidinfra/api-client';
-import { api } from '../api.ts';
+import { apiErrorOf, type ApiClient, type Tokens } from '@vidinfra/api-client';
 
 export type Exchange =
   { ok: true; tokens: Tokens } | { ok: false; expired: boolean; message: string };
 
 const exchanges = new Map<string, Promise<Exchange>>();
 
-export function exchangeCode(code: string): Promise<Exchange> {
+export function exchangeCode(api: ApiClient, code: string): Promise<Exchange> {
   let exchange = exchanges.get(code);
   if (!exchange) {
     exchange = api.auth.exchangeCode.mutate({ code }).then(

@@ -2,16 +2,13 @@
 // the studio's stream (the compositor's output) at the preset's bitrate to the local ingest or
 // the LiveKit room, as join says, and reports its state and statistics; stopped when the studio
 // goes away.
-import {
-  publisherFor,
-  type PublishState,
-  type PublishStats,
-  type Publisher,
-} from '@vidinfra/studio';
+import { useApi } from '@vidinfra/ui';
+import { publisherFor } from '../publisher-for.ts';
+import { type PublishState, type PublishStats, type Publisher } from '../publisher.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api.ts';
 
 export function usePublishing(sessionId: string, videoBitsPerSecond?: number) {
+  const api = useApi();
   const publisher = useRef<Publisher | null>(null);
   const [state, setState] = useState<PublishState | null>(null);
   const [stats, setStats] = useState<PublishStats | null>(null);
@@ -32,7 +29,7 @@ export function usePublishing(sessionId: string, videoBitsPerSecond?: number) {
       (window as { studioPublisher?: Publisher }).studioPublisher = next;
       next.start(takeover);
     },
-    [sessionId, videoBitsPerSecond],
+    [api, sessionId, videoBitsPerSecond],
   );
 
   const stop = useCallback(async () => {

@@ -1,11 +1,11 @@
 // The Stage tab: raised hands and join requests waiting, each with Approve / Reject; who is on
 // stage, each with audio / video / screen permissions and Remove; the stage size limit and the
 // server's word when an approval would pass it.
+import { useApi } from '@vidinfra/ui';
 import { Alert, Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import type { StagePermissions } from '@vidinfra/domain';
 import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useState, type ReactNode } from 'react';
-import { api } from '../api.ts';
 import type { StageQueue } from './use-stage-queue.ts';
 
 const PERMISSIONS: { key: keyof StagePermissions; label: string }[] = [
@@ -64,6 +64,7 @@ function Answer({
 }
 
 export function StudioStage({ queue }: { queue: StageQueue }) {
+  const api = useApi();
   const [error, setError] = useState<string | null>(null);
   const act = (run: () => Promise<unknown>) => {
     setError(null);

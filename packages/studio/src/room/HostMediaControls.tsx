@@ -1,11 +1,11 @@
 // The host's camera and microphone switches while live: the local tracks are disabled (the
 // stream carries black and silence) and viewers are told (host/video, host/audio), so their
 // player can say "Host camera off".
+import { useApi } from '@vidinfra/ui';
 import { Button, Text } from '@mantine/core';
 import { IconMicrophone, IconMicrophoneOff, IconVideo, IconVideoOff } from '@tabler/icons-react';
 import { messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
 
 type Kind = 'video' | 'audio';
 
@@ -19,6 +19,7 @@ export function HostMediaControls({
   sessionId: string;
   stream: MediaStream | null;
 }) {
+  const api = useApi();
   const [off, setOff] = useState<Record<Kind, boolean>>({ video: false, audio: false });
   const [busy, setBusy] = useState<Kind | null>(null);
   const [error, setError] = useState<string | null>(null);

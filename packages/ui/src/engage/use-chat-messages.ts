@@ -3,9 +3,9 @@
 // messages wait for the playhead (usePlayheadGate); one's own show at once; deleted ones go.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ChatMessageResponse } from '@vidinfra/domain';
-import type { ChatListMessage } from '@vidinfra/ui';
+import type { ChatListMessage } from '../chat/ChatList.tsx';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api.ts';
+import { useApi } from './api-context.ts';
 import { useEngage, useFeedEvents } from './engage-context.ts';
 import { usePlayheadGate } from './use-playhead-gate.ts';
 
@@ -20,6 +20,7 @@ const PAGE = 30;
 
 export function useChatMessages() {
   const { session, me, banned } = useEngage();
+  const api = useApi();
   const [live, setLive] = useState<LiveMessage[]>([]);
   const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
   const [holding, setHolding] = useState(false);

@@ -1,11 +1,11 @@
 // The chat's settings while live: on / off and slow mode, saved at once (viewers get them live).
+import { useApi } from '@vidinfra/ui';
 import { Group, Select, Switch, Text } from '@mantine/core';
 import type { UpdateSessionSettingsRequest } from '@vidinfra/domain';
 import { messageOf } from '@vidinfra/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api.ts';
-import { useEngage } from '../watch/engage-context.ts';
+import { useEngage } from '@vidinfra/ui';
 
 const SLOW_MODES = [
   { value: '0', label: 'Slow mode off' },
@@ -16,6 +16,7 @@ const SLOW_MODES = [
 ];
 
 export function ChatSettings() {
+  const api = useApi();
   const { session } = useEngage();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,7 @@
 // listeners in order; the session's own changes (settings, status, viewer count) update its
 // cached read; a channel that went stale refetches what it covers; a ban closes the feed.
 import { useQueryClient } from '@tanstack/react-query';
-import { followChannels } from '@vidinfra/api-client';
+import { followChannels, openRealtimeConnection, type RealtimeConnection } from '@vidinfra/api-client';
 import {
   sessionChannel,
   staffChannel,
@@ -13,9 +13,9 @@ import {
   type SessionResponse,
 } from '@vidinfra/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useApiServices } from './api-context.ts';
 import type { FeedListener } from './engage-context.ts';
 import { setHostMedia } from './host-media.ts';
-import { openRealtimeConnection, type RealtimeConnection } from './realtime-connection.ts';
 
 const sessionKey = (sessionId: string) => ['sessions', 'get', sessionId];
 
@@ -32,7 +32,10 @@ function applyToSession(message: RealtimeMessage, session: SessionResponse): Ses
 
 export function useRealtimeFeed(sessionId: string, userId: string | null, staff = false) {
   const queryClient = useQueryClient();
-  const [connection] = useState<RealtimeConnection>(openRealtimeConnection);
+  const { serverOrigin, authSession } = useApiServices();
+  const [connection] = useState<RealtimeConnection>(() =>
+    openRealtimeConnection({ url: serverOrigin, authSession }),
+  );
   const listeners = useRef(new Set<FeedListener>());
   const [banned, setBanned] = useState(false);
   const [connected, setConnected] = useState(false);

@@ -1,9 +1,9 @@
 // The stage as the host manages it: raised hands and join requests waiting (staff channel), who
 // is on stage (session channel) — read from the API, and read again on each event about them.
+import { useApi } from '@vidinfra/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RealtimeMessage } from '@vidinfra/domain';
-import { api } from '../api.ts';
-import { useEngage, useFeedEvents } from '../watch/engage-context.ts';
+import { useEngage, useFeedEvents } from '@vidinfra/ui';
 
 const STAGE_EVENTS = new Set<RealtimeMessage['event']>([
   'hand.raised',
@@ -16,6 +16,7 @@ const STAGE_EVENTS = new Set<RealtimeMessage['event']>([
 ]);
 
 export function useStageQueue() {
+  const api = useApi();
   const { session } = useEngage();
   const queryClient = useQueryClient();
   const id = session.id;

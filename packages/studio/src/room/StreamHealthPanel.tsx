@@ -1,19 +1,15 @@
 // The host's stream health in one place: one green / amber / red verdict with its reasons (the
 // thresholds are @vidinfra/studio's streamHealthVerdict), then the figures behind it — the
 // studio's upload, the ingest's output, the viewers' players — and the viewer count.
+import { useApi } from '@vidinfra/ui';
 import { Badge, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { LatencyMode } from '@vidinfra/domain';
-import {
-  PublishStatsLine,
-  streamHealthVerdict,
-  type HealthLevel,
-  type PublishState,
-  type PublishStats,
-} from '@vidinfra/studio';
+import { type PublishState, type PublishStats } from '../publisher.ts';
+import { streamHealthVerdict, type HealthLevel } from '../stream-health.ts';
+import { PublishStatsLine } from '../ui/PublishStatsLine.tsx';
 import { messageOf, viewerHealthStats } from '@vidinfra/ui';
 import { useEffect, useState, type ReactNode } from 'react';
-import { api } from '../api.ts';
 
 const HEALTH_POLL_MS = 5_000;
 /** Queue samples kept for the trend (one a second). */
@@ -61,6 +57,7 @@ export function StreamHealthPanel({
   publisher: PublishState['status'] | null;
   latencyMode: LatencyMode;
 }) {
+  const api = useApi();
   const health = useQuery({
     queryKey: ['studio', sessionId, 'health'],
     queryFn: () => api.sessions.health.query({ id: sessionId }),

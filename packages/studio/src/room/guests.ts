@@ -1,16 +1,25 @@
 // The studio's stage guests: a realtime connection of their own (as the signed-in host) carries
 // the guests' WebRTC signalling and the stage events, the stage list comes through the API client.
 // One call per studio page: the streams it answers go to the "On stage" strip and the compositor.
-import { useGuestStreams, type GuestStream, type GuestStreamsSource } from '@vidinfra/studio';
+import { useApiServices } from '@vidinfra/ui';
+import {
+  useGuestStreams,
+  type GuestStream,
+  type GuestStreamsSource,
+} from '../guests/use-guest-streams.ts';
 import { useEffect, useMemo } from 'react';
-import { api } from '../api.ts';
-import { openRealtimeConnection } from '../watch/realtime-connection.ts';
+import { openRealtimeConnection } from '@vidinfra/api-client';
 
-export { GuestStrip, type GuestStream } from '@vidinfra/studio';
+export { GuestStrip } from '../ui/GuestStrip.tsx';
+export type { GuestStream } from '../guests/use-guest-streams.ts';
 
 /** The guests' streams while `active` (backstage or live): the connection is open meanwhile. */
 export function useStudioGuestStreams(sessionId: string, active: boolean): GuestStream[] {
-  const connection = useMemo(() => (active ? openRealtimeConnection() : null), [active]);
+  const { api, serverOrigin, authSession } = useApiServices();
+  const connection = useMemo(
+    () => (active ? openRealtimeConnection({ url: serverOrigin, authSession }) : null),
+    [active, serverOrigin, authSession],
+  );
   useEffect(() => {
     connection?.open();
     return () => connection?.close();
@@ -21,7 +30,7 @@ export function useStudioGuestStreams(sessionId: string, active: boolean): Guest
         socket: connection.socket,
         readStage: () => api.stage.list.query({ id: sessionId }),
       },
-    [connection, sessionId],
+    [connection, sessionId, api],
   );
   return useGuestStreams(sessionId, source);
 }

@@ -1,14 +1,15 @@
 // The Polls tab: a new poll, then the session's polls with their live results (the PollCard
 // viewers see, without a ballot) and "Close poll" on the open ones.
+import { useApi } from '@vidinfra/ui';
 import { Button, Divider, Stack, Text } from '@mantine/core';
 import { PollCard, messageOf } from '@vidinfra/ui';
 import { useState } from 'react';
-import { api } from '../api.ts';
-import { useEngage } from '../watch/engage-context.ts';
-import { usePolls } from '../watch/use-polls.ts';
+import { useEngage } from '@vidinfra/ui';
+import { usePolls } from '@vidinfra/ui';
 import { CreatePollForm } from './CreatePollForm.tsx';
 
 export function StudioPolls() {
+  const api = useApi();
   const { session } = useEngage();
   const { polls, voted } = usePolls();
   const [closing, setClosing] = useState<string | null>(null);

@@ -4,9 +4,9 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { ChatList, type ChatListMessage } from '@vidinfra/ui';
 import { useState } from 'react';
-import { ChatComposer } from '../watch/ChatComposer.tsx';
-import { useEngage } from '../watch/engage-context.ts';
-import { useChatMessages } from '../watch/use-chat-messages.ts';
+import { ChatComposer } from '@vidinfra/ui';
+import { useEngage } from '@vidinfra/ui';
+import { useChatMessages } from '@vidinfra/ui';
 import { ChatSettings } from './ChatSettings.tsx';
 import { BanDialog, DeleteMessageDialog, MessageMenu } from './MessageModeration.tsx';
 

@@ -1,5 +1,6 @@
 // Moderating one chat message: its menu (delete; ban its author; bring them on stage), the
 // confirmation before deleting, and the ban dialog (this session or the whole room, for how long).
+import { useApi } from '@vidinfra/ui';
 import {
   ActionIcon,
   Alert,
@@ -17,7 +18,6 @@ import { IconBan, IconDots, IconTrash, IconUserPlus } from '@tabler/icons-react'
 import type { BanScope } from '@vidinfra/domain';
 import { messageOf, type ChatListMessage } from '@vidinfra/ui';
 import { useState } from 'react';
-import { api } from '../api.ts';
 
 const STAFF = new Set(['owner', 'cohost', 'moderator']);
 
@@ -44,6 +44,7 @@ export function MessageMenu({
   onBan(): void;
   onNotice(text: string, failed: boolean): void;
 }) {
+  const api = useApi();
   const moderatable = !mine && !STAFF.has(message.role);
   const bringOnStage = async () => {
     try {
@@ -117,6 +118,7 @@ export function DeleteMessageDialog({
   message: ChatListMessage | null;
   onClose(): void;
 }) {
+  const api = useApi();
   const { busy, error, run, reset } = useRun(onClose);
   const close = () => {
     reset();
@@ -169,6 +171,7 @@ export function BanDialog({
   onClose(): void;
   onBanned(text: string): void;
 }) {
+  const api = useApi();
   const [scope, setScope] = useState<BanScope>('session');
   const [minutes, setMinutes] = useState('60');
   const [reason, setReason] = useState('');

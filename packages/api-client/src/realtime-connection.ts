@@ -1,9 +1,9 @@
-// The watch page's realtime connection, as whoever the browser is signed in as (a login of
-// their own, a guest, or nobody). When that changes, the connection starts again as the new
+// A page's realtime connection to a server, as whoever the auth session is signed in as (a login
+// of their own, a guest, or nobody). When that changes, the connection starts again as the new
 // identity: `reconnectIfIdentityChanged`. It connects on `open()`, not when made, so a React
 // component can make it in render and open and close it in an effect.
-import { connectRealtime, type RealtimeSocket } from '@vidinfra/api-client';
-import { authSession } from '../api.ts';
+import type { AuthSession } from './auth-session.ts';
+import { connectRealtime, type RealtimeSocket } from './realtime-socket.ts';
 
 export interface RealtimeConnection {
   socket: RealtimeSocket;
@@ -12,11 +12,20 @@ export interface RealtimeConnection {
   close(): void;
 }
 
-export function openRealtimeConnection(): RealtimeConnection {
+export interface RealtimeConnectionOptions {
+  /** The server's origin (the page's own in the web app). */
+  url: string;
+  authSession: AuthSession;
+}
+
+export function openRealtimeConnection({
+  url,
+  authSession,
+}: RealtimeConnectionOptions): RealtimeConnection {
   /** The token the connection last presented; undefined before it first connected. */
   let connectedAs: string | null | undefined;
   const socket = connectRealtime({
-    url: window.location.origin,
+    url,
     accessToken: () => (connectedAs = authSession.accessToken()),
     onRefused: () => authSession.refresh(),
     autoConnect: false,

@@ -1,14 +1,15 @@
 // A new poll: the question, 2–10 options (added and removed), single or multiple choice; checked
 // with the domain's schema before it goes, the server's answer on the field it names.
+import { useApi } from '@vidinfra/ui';
 import { ActionIcon, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { CreatePollRequest, MAX_POLL_OPTIONS, MIN_POLL_OPTIONS } from '@vidinfra/domain';
 import { FormError, useFormAction, useSchemaForm } from '@vidinfra/ui';
-import { api } from '../api.ts';
 
 const EMPTY = { question: '', options: ['', ''], multiple_choice: false };
 
 export function CreatePollForm({ sessionId }: { sessionId: string }) {
+  const api = useApi();
   const form = useSchemaForm(CreatePollRequest, EMPTY);
   const { submit, busy, formError } = useFormAction(form, async (values) => {
     await api.polls.create.mutate({ id: sessionId, ...values });

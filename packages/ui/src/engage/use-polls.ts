@@ -4,7 +4,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PollResponse } from '@vidinfra/domain';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api.ts';
+import { useApi } from './api-context.ts';
 import { useEngage, useFeedEvents } from './engage-context.ts';
 import { usePlayheadGate } from './use-playhead-gate.ts';
 
@@ -16,6 +16,7 @@ interface Known {
 
 export function usePolls() {
   const { session, me, banned } = useEngage();
+  const api = useApi();
   const queryClient = useQueryClient();
   const [known, setKnown] = useState<ReadonlyMap<string, Known>>(new Map());
   const [holding, setHolding] = useState(false);

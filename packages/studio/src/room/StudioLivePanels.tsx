@@ -2,14 +2,14 @@
 // recording, then the side panel (chat, polls, stage). One realtime feed for all of them,
 // following the session's channel and its staff channel, shared through the watch page's
 // context so the studio reuses the watch page's chat and poll hooks as they are.
+import { useApi } from '@vidinfra/ui';
 import { Group, Paper, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '@vidinfra/ui';
 import { useMemo } from 'react';
-import { api } from '../api.ts';
-import { useMe } from '../auth/use-me.ts';
-import { EngageContext, type Engage } from '../watch/engage-context.ts';
-import { useRealtimeFeed } from '../watch/use-realtime-feed.ts';
+import { useStudioServices } from './studio-services.tsx';
+import { EngageContext, type Engage } from '@vidinfra/ui';
+import { useRealtimeFeed } from '@vidinfra/ui';
 import { HostMediaControls } from './HostMediaControls.tsx';
 import { RecordingControl } from './RecordingControl.tsx';
 import { StudioSidePanel } from './StudioSidePanel.tsx';
@@ -27,7 +27,8 @@ export function StudioLivePanels({
   stream: MediaStream | null;
   live: boolean;
 }) {
-  const me = useMe().data ?? null;
+  const api = useApi();
+  const { me } = useStudioServices();
   // The read the feed keeps current (settings, viewer count), as on the watch page.
   const session = useQuery({
     queryKey: ['sessions', 'get', sessionId],

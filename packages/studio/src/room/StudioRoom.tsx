@@ -3,24 +3,21 @@
 // and publishes the compositor's output; while live, stream health (with the viewer count) and,
 // beside the preview, what the host does while live (StudioLivePanels: mute, recording, chat,
 // polls, stage); the guests on stage in a strip; "End session" (confirmed) stops everything.
+import { useApi } from '@vidinfra/ui';
 import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  DevicePreview,
-  HostAppVersion,
-  LayoutPicker,
-  LevelMeter,
-  ScreenShareButton,
-  useCompositor,
-  useDevices,
-  useScreenShare,
-  useStudioLayout,
-} from '@vidinfra/studio';
+import { DevicePreview } from '../ui/DevicePreview.tsx';
+import { HostAppVersion } from '../ui/HostAppVersion.tsx';
+import { LayoutPicker } from '../ui/LayoutPicker.tsx';
+import { LevelMeter } from '../ui/LevelMeter.tsx';
+import { ScreenShareButton } from '../ui/ScreenShareButton.tsx';
+import { useCompositor } from '../ui/use-compositor.ts';
+import { useDevices } from '../ui/use-devices.ts';
+import { useScreenShare } from '../ui/use-screen-share.ts';
+import { useStudioLayout } from '../ui/use-studio-layout.ts';
 import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
-import { useMe } from '../auth/use-me.ts';
-import { ButtonLink } from '../components/ButtonLink.tsx';
+import { useStudioServices } from './studio-services.tsx';
 import { GuestStrip, useGuestInputs, useStudioGuestStreams } from './guests.ts';
 import { StreamHealthPanel } from './StreamHealthPanel.tsx';
 import { StudioLivePanels } from './StudioLivePanels.tsx';
@@ -28,13 +25,14 @@ import { useOutputQuality } from './use-output-quality.ts';
 import { usePublishing } from './use-publishing.ts';
 
 export function StudioRoom({ sessionId }: { sessionId: string }) {
+  const api = useApi();
   const queryClient = useQueryClient();
   const session = useQuery({
     queryKey: ['studio', sessionId],
     queryFn: () => api.sessions.get.query({ id: sessionId }),
   });
   const devices = useDevices();
-  const me = useMe();
+  const { me } = useStudioServices();
   const quality = useOutputQuality(session.data?.preset_id);
   const publishing = usePublishing(sessionId, quality?.videoBitsPerSecond);
   const share = useScreenShare(quality?.fps);
@@ -56,7 +54,7 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
     guestNames: guestInputs.names,
     layout,
     quality: quality ?? undefined,
-    cameraLabel: me.data?.display_name,
+    cameraLabel: me.display_name,
     enabled: status !== undefined && status !== 'ended' && quality !== null,
   });
   const stream = camera && (composite.unsupported ? camera : composite.stream);
@@ -303,11 +301,12 @@ function StageBadge({ status, publishing }: { status: string | undefined; publis
 }
 
 function EndedScreen({ title }: { title: string }) {
+  const { dashboardLink } = useStudioServices();
   return (
     <Stack align="center" gap="md" py="xl" ta="center">
       <Title order={2}>The session has ended</Title>
       <Text c="dimmed">“{title}” is over; your camera and microphone are off.</Text>
-      <ButtonLink to="/dashboard">Back to the dashboard</ButtonLink>
+      {dashboardLink}
     </Stack>
   );
 }
