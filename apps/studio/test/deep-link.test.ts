@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { studioDeepLink } from '@vidinfra/domain';
 import { confirmationText, decideJoin, findLinkInArgv, parseJoinLink } from '../src/deep-link.ts';
 
 const SESSION = '0b7e6f0e-5d1c-4c57-9a39-2f6f5f0c1a11';
@@ -69,6 +70,21 @@ describe('parseJoinLink', () => {
     const parsed = parseJoinLink(raw);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toMatch(/\w/);
+  });
+});
+
+describe('studioDeepLink', () => {
+  it('makes the one link shape the studio accepts, and back', () => {
+    const link = {
+      server: 'https://live.example.com:8443',
+      session_id: '0b6a3b9e-6c1c-4c56-9a43-0b2c7a3f4e11',
+      code: '7d1f2c3e-8a9b-4c0d-9e1f-2a3b4c5d6e7f',
+    };
+    expect(parseJoinLink(studioDeepLink(link))).toEqual({ ok: true, link });
+    expect(parseJoinLink(studioDeepLink({ ...link, server: 'http://localhost:3000' }))).toEqual({
+      ok: true,
+      link: { ...link, server: 'http://localhost:3000' },
+    });
   });
 });
 

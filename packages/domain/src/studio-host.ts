@@ -88,3 +88,13 @@ export interface VidinfraHost {
   /** Validates and remembers the server; the window reloads to use it. */
   chooseServer(url: string): Promise<ServerChoiceResult>;
 }
+
+/** The `vidinfra-studio://join?…` link that opens a session in the desktop studio. */
+export function studioDeepLink(link: StudioJoinLink): string {
+  const query = new URLSearchParams({
+    server: link.server,
+    session: link.session_id,
+    code: link.code,
+  });
+  return `${STUDIO_DEEP_LINK_PROTOCOL}://join?${query}`;
+}
