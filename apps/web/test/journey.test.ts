@@ -9,6 +9,7 @@
 // half of the viewer's player turns blue; solo: it does not, and the two frames differ) with no
 // media server; the host ends the session (confirmed), and the recording plays on the viewer's
 // page. Screenshots of the studio before live, live, with the guest on stage and ended.
+// STUDIO_CPU_SECONDS=30 also measures the studio browser's CPU with the guest on stage.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ import {
   signInAs,
   VIEWPORTS,
 } from './support/browser.ts';
+import { browserCpuPercent } from './support/cpu.ts';
 import { restClient } from './support/rest.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
@@ -252,6 +254,19 @@ describe('the whole journey', () => {
     expect(difference(sideBySide.grey, solo.grey)).toBeGreaterThan(12);
     await expectNamedButtons(host);
     await shotBoth(host, 'journey-studio-guest');
+
+    // STUDIO_CPU_SECONDS=30: the host's Chromium (the studio live, one guest on stage, side by
+    // side) over that many seconds; the viewer's browser (its own fake camera) not counted.
+    const cpuSeconds = Number(process.env.STUDIO_CPU_SECONDS ?? 0);
+    if (cpuSeconds > 0) {
+      const percent = await browserCpuPercent(
+        cpuSeconds,
+        (command) => !command.includes('--use-file-for-fake-video-capture'),
+      );
+      console.log(
+        `studio CPU while live with one guest (720p30, host browser process tree, ${cpuSeconds} s): ${percent.toFixed(0)} % of a core`,
+      );
+    }
     await viewer.getByRole('heading', { name: 'You are on stage' }).scrollIntoViewIfNeeded();
     await shotBoth(viewer, 'journey-viewer-on-stage');
 
