@@ -120,6 +120,19 @@ const picture = (page: Page): Promise<Picture> =>
 const difference = (a: number[], b: number[]) =>
   a.reduce((sum, value, index) => sum + Math.abs(value - b[index]!), 0) / a.length;
 
+/**
+ * Back at the top of the studio, its preview playing: scrolled out of sight, Chromium pauses a
+ * muted autoplaying video (the preview; what is published goes on), and it resumes in sight.
+ */
+async function previewInSight(page: Page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(
+    () =>
+      !(document.querySelector('[data-testid="studio-preview"]') as HTMLVideoElement | null)
+        ?.paused,
+  );
+}
+
 const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
 /** Picks a layout as a person does: a click on its segment (the radio itself is hidden). */
 const chooseLayout = (page: Page, name: string) =>
@@ -203,6 +216,7 @@ describe('the whole journey', () => {
       .filter({ hasText: /^[1-9]\d*$/ })
       .waitFor();
     await expectNamedButtons(host);
+    await previewInSight(host);
     await shotBoth(host, 'journey-studio-live');
 
     // The viewer chats; the host sees it in the studio's chat.
@@ -253,6 +267,7 @@ describe('the whole journey', () => {
     expect(sideBySide.blueLeft).toBeLessThan(0.05);
     expect(difference(sideBySide.grey, solo.grey)).toBeGreaterThan(12);
     await expectNamedButtons(host);
+    await previewInSight(host);
     await shotBoth(host, 'journey-studio-guest');
 
     // STUDIO_CPU_SECONDS=30: the host's Chromium (the studio live, one guest on stage, side by
