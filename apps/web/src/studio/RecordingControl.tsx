@@ -1,7 +1,7 @@
 // Recording while live: the active recording as it stands on the server (read on load, kept
 // current by the session's recording events), "Start recording" / "Stop recording", and the REC
 // indicator with how long it has been recording.
-import { Badge, Button, Text } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconPlayerRecordFilled, IconPlayerStopFilled } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { messageOf } from '@vidinfra/ui';
@@ -61,7 +61,8 @@ export function RecordingControl({ sessionId }: { sessionId: string }) {
   return (
     <>
       {recording ? (
-        <>
+        // The indicator and its button stay together when the row wraps.
+        <Group gap="xs" wrap="nowrap">
           <Badge
             color="red"
             size="md"
@@ -82,7 +83,7 @@ export function RecordingControl({ sessionId }: { sessionId: string }) {
           >
             Stop recording
           </Button>
-        </>
+        </Group>
       ) : (
         <Button
           size="compact-sm"
