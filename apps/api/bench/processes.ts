@@ -51,12 +51,20 @@ export async function startServer(
     'tsx',
     entry,
   ]);
+  const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    // PUBLIC_URL: the origin the bench's browser pages are served at (the ingest and the
+    // realtime gateway refuse pages of any other origin).
+    env: {
+      ...process.env,
+      PUBLIC_URL: baseUrl,
+      ...options.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   let stopping = false;
   child.once('exit', (code, signal) => {
     if (!stopping)

@@ -3,7 +3,9 @@
 // clock with MediaRecorder and streams it to the ingest, a second page plays the HLS with hls.js
 // and reads the clock back from every decoded frame. Printed: glass-to-glass latency (p50/p95)
 // and the ingest's ffmpeg CPU per stream; copy (H.264 from MediaRecorder) is compared with
-// transcode (VP8 → libx264) measured in the same run.
+// transcode (VP8 → libx264) measured in the same run. The last case publishes through the real
+// browser studio (apps/web's /sessions/{id}/live: the compositor, its MediaRecorder, the ingest),
+// the clock standing in for its camera, taken live through its buttons (bench/media/studio.ts).
 // Knobs: BENCH_SECONDS (sampling seconds per case, 15), BENCH_LOG_LEVEL (app log level, warn).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { percentile } from '../percentile.ts';
 import { EMBEDDED_START, startServer } from '../processes.ts';
 import { adminClient, type AdminClient } from '../seed.ts';
 import { ffmpegCoreShare } from './cpu.ts';
+import { studioPublisher, webAppBuilt } from './studio.ts';
 
 interface Case {
   label: string;
@@ -23,6 +26,8 @@ interface Case {
   mimeType: string;
   keyFrameMs: number;
   liveSyncDurationCount: number;
+  /** Published by the browser studio page instead of the bench's publisher page. */
+  studio?: boolean;
 }
 
 const CASES: Case[] = [
@@ -46,6 +51,14 @@ const CASES: Case[] = [
     mimeType: 'video/webm;codecs=vp8,opus',
     keyFrameMs: 1000,
     liveSyncDurationCount: 1,
+  },
+  {
+    label: 'standard, studio page',
+    latencyMode: 'standard',
+    mimeType: 'video/webm;codecs=h264,opus',
+    keyFrameMs: 1000,
+    liveSyncDurationCount: 1,
+    studio: true,
   },
 ];
 const TARGETS = { standard: 2500, low: 2000, copyCoreShare: 0.05 };
@@ -87,6 +100,22 @@ async function liveSession(api: AdminClient, baseUrl: string, roomId: string, ka
   return { id, ingestUrl, hlsUrl: reachable(joined.hls_url as string, baseUrl) };
 }
 
+/** A scheduled session in the given latency mode, and its studio URL (the studio starts it). */
+async function studioSession(api: AdminClient, baseUrl: string, roomId: string, kase: Case) {
+  const session = await api.call('POST', `/rooms/${roomId}/sessions`, {
+    title: kase.label,
+    scheduled_at: new Date(Date.now() + 3600_000).toISOString(),
+    settings: { latency_mode: kase.latencyMode },
+  });
+  const id = (session.id ?? (session.session as { id: string }).id) as string;
+  const { url } = await api.call('POST', `/sessions/${id}/studio_url`, {});
+  return {
+    id,
+    studioUrl: reachable(url as string, baseUrl),
+    hlsUrl: `${baseUrl}/hls/${id}/index.m3u8`,
+  };
+}
+
 interface Result {
   kase: Case;
   p50: number;
@@ -103,17 +132,27 @@ async function measure(
   roomId: string,
   kase: Case,
 ): Promise<Result> {
-  const session = await liveSession(api, baseUrl, roomId, kase);
-  const publisher = await openPage(browser, baseUrl, 'publisher.html', publisherPage);
-  const recorded = await publisher.evaluate(
-    ([url, mime, keyFrameMs]) =>
-      (
-        globalThis as unknown as {
-          publish(u: string, m: string, k: number, s: string): Promise<string>;
-        }
-      ).publish(url, mime, keyFrameMs, 'canvas'),
-    [session.ingestUrl, kase.mimeType, kase.keyFrameMs] as const,
-  );
+  let publisher: Page;
+  let session: { id: string; hlsUrl: string };
+  let recorded = kase.mimeType;
+  if (kase.studio) {
+    const scheduled = await studioSession(api, baseUrl, roomId, kase);
+    session = scheduled;
+    publisher = await studioPublisher(browser, scheduled.studioUrl);
+  } else {
+    const live = await liveSession(api, baseUrl, roomId, kase);
+    session = live;
+    publisher = await openPage(browser, baseUrl, 'publisher.html', publisherPage);
+    recorded = await publisher.evaluate(
+      ([url, mime, keyFrameMs]) =>
+        (
+          globalThis as unknown as {
+            publish(u: string, m: string, k: number, s: string): Promise<string>;
+          }
+        ).publish(url, mime, keyFrameMs, 'canvas'),
+      [live.ingestUrl, kase.mimeType, kase.keyFrameMs] as const,
+    );
+  }
   await firstSegment(session.hlsUrl);
   const viewer: Page = await openPage(browser, baseUrl, 'viewer.html', viewerPage);
   await viewer.evaluate(
@@ -130,13 +169,16 @@ async function measure(
     const w = globalThis as unknown as { samples: number[]; unreadable: number; fatal?: string };
     return { samples: w.samples, unreadable: w.unreadable, fatal: w.fatal };
   });
-  const closed = await publisher.evaluate(
-    () => (globalThis as unknown as { ingestClosed?: string }).ingestClosed,
-  );
+  const closed = kase.studio
+    ? undefined
+    : await publisher.evaluate(
+        () => (globalThis as unknown as { ingestClosed?: string }).ingestClosed,
+      );
   if (closed) console.warn(`  ! ${kase.label}: ingest closed the publisher: ${closed}`);
   if (seen.fatal) console.warn(`  ! ${kase.label}: hls.js fatal error ${seen.fatal}`);
   if (recorded !== kase.mimeType) console.warn(`  ! ${kase.label}: recorded as ${recorded}`);
-  await publisher.close();
+  if (kase.studio) await publisher.context().close();
+  else await publisher.close();
   await viewer.close();
   await api.call('POST', `/sessions/${session.id}/end`, {});
   return {
@@ -198,6 +240,12 @@ async function main() {
     const room = await api.call('POST', '/rooms', { name: 'Bench', visibility: 'public' });
     const results: Result[] = [];
     for (const kase of CASES) {
+      if (kase.studio && !webAppBuilt(apiDir)) {
+        console.warn(
+          `  ! ${kase.label}: skipped, build the web app first (npm run build -w @vidinfra/web)`,
+        );
+        continue;
+      }
       console.log(`measuring ${kase.label} (${sampleSeconds} s)…`);
       results.push(await measure(browser, app.baseUrl, api, room.id as string, kase));
     }

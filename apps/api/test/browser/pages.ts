@@ -19,11 +19,14 @@ const clockCodec = `
 const WIDTH = ${WIDTH}, HEIGHT = ${HEIGHT}, BITS = ${BITS}, BLOCK = ${BLOCK}, ROW = ${ROW};
 `;
 
-export const publisherPage = `<!doctype html><html><body>
-<canvas id="c" width="${WIDTH}" height="${HEIGHT}"></canvas>
-<script>
+/**
+ * The canvas clock as a script of its own: defines canvasClock(), which starts drawing and
+ * returns the clock's video and a tone as a MediaStream. The publisher page runs it; the
+ * benchmark of the real studio runs it as an init script standing in for the camera.
+ */
+export const canvasClockScript = `
 ${clockCodec}
-const canvas = document.getElementById('c');
+const canvas = Object.assign(document.createElement('canvas'), { width: WIDTH, height: HEIGHT });
 const g = canvas.getContext('2d');
 function draw() {
   const now = Date.now() % 2 ** BITS;
@@ -53,6 +56,12 @@ async function canvasClock() {
     ...sink.stream.getAudioTracks(),
   ]);
 }
+`;
+
+export const publisherPage = `<!doctype html><html><body>
+<script>
+${canvasClockScript}
+document.body.appendChild(canvas);
 const webcam = () =>
   navigator.mediaDevices.getUserMedia({ video: { width: WIDTH, height: HEIGHT }, audio: true });
 window.publish = async (ingestUrl, mimeType, keyFrameMs, source, firstByteAlone = false) => {

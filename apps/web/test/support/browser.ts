@@ -26,14 +26,19 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchBrowser(): Promise<Browser> {
+/** `args`: more switches, e.g. `--use-file-for-fake-video-capture=<y4m>` for a camera of its own. */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...args] });
 }
 
 /** A page that records its console errors, uncaught exceptions and failed requests. */
 export async function openPage(context: BrowserContext) {
-  const page = await context.newPage();
+  return recordErrors(await context.newPage());
+}
+
+/** A page already open (e.g. one a click opened in a new tab), its errors recorded from now. */
+export function recordErrors(page: Page) {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());

@@ -24,12 +24,24 @@ function processes() {
   return all;
 }
 
-/** The ticks used so far by the Chromium this process started and its descendants. */
-function browserTicks() {
+const commandLine = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * The ticks used so far by the Chromium this process started and its descendants (only the
+ * browsers whose command line `which` accepts, when given).
+ */
+function browserTicks(which?: (commandLine: string) => boolean) {
   const all = processes();
   const tree = new Set(
     [...all]
       .filter(([, { name, parent }]) => parent === process.pid && name.startsWith('chrom'))
+      .filter(([pid]) => !which || which(commandLine(pid)))
       .map(([pid]) => pid),
   );
   let grew = true;
@@ -44,8 +56,9 @@ function browserTicks() {
   return [...tree].reduce((sum, pid) => sum + all.get(pid)!.ticks, 0);
 }
 
-export async function browserCpuPercent(seconds: number) {
-  const before = browserTicks();
+/** `which`: of several browsers this process launched, the ones to count (by command line). */
+export async function browserCpuPercent(seconds: number, which?: (commandLine: string) => boolean) {
+  const before = browserTicks(which);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  return ((browserTicks() - before) / TICKS_PER_SECOND / seconds) * 100;
+  return ((browserTicks(which) - before) / TICKS_PER_SECOND / seconds) * 100;
 }

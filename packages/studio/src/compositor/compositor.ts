@@ -52,8 +52,10 @@ export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY
   const post = (message: ToWorker, transfer: Transferable[] = []) =>
     worker.postMessage(message, transfer);
   let drawn = 0;
+  let workerStopped: () => void = () => {};
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     if (event.data.type === 'drawn') drawn = event.data.frames;
+    if (event.data.type === 'stopped') workerStopped();
   };
   post({ type: 'init', canvas: offscreen, fps: quality.fps }, [offscreen]);
 
@@ -94,7 +96,15 @@ export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY
     async stop() {
       if (stopped) return;
       stopped = true;
+      // The worker closes the frames it holds and cancels its readers (which closes the frames
+      // queued for it) before it goes: terminated at once, those would be left to the garbage
+      // collector ("A VideoFrame was garbage collected without being closed").
+      const closed = new Promise<void>((resolve) => {
+        workerStopped = resolve;
+        setTimeout(resolve, 1_000);
+      });
       post({ type: 'stop' });
+      await closed;
       worker.terminate();
       for (const feed of feeds.values()) feed.stop();
       feeds.clear();

@@ -21,4 +21,6 @@ export type ToWorker =
 
 export type FromWorker =
   /** Draws happened: how many since the start (tests and health read it). */
-  { type: 'drawn'; frames: number };
+  | { type: 'drawn'; frames: number }
+  /** After 'stop': every frame it held is closed and its readers cancelled. */
+  | { type: 'stopped' };

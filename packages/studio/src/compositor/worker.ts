@@ -143,6 +143,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'stop':
       stop();
+      scope.postMessage({ type: 'stopped' } satisfies FromWorker);
       scope.close();
       break;
   }

@@ -2,7 +2,7 @@
 // current by the session's recording events), "Start recording" / "Stop recording", and the REC
 // indicator with how long it has been recording.
 import { useApi } from '@vidinfra/ui';
-import { Badge, Button, Text } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconPlayerRecordFilled, IconPlayerStopFilled } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { messageOf } from '@vidinfra/ui';
@@ -62,7 +62,8 @@ export function RecordingControl({ sessionId }: { sessionId: string }) {
   return (
     <>
       {recording ? (
-        <>
+        // The indicator and its button stay together when the row wraps.
+        <Group gap="xs" wrap="nowrap">
           <Badge
             color="red"
             size="md"
@@ -83,7 +84,7 @@ export function RecordingControl({ sessionId }: { sessionId: string }) {
           >
             Stop recording
           </Button>
-        </>
+        </Group>
       ) : (
         <Button
           size="compact-sm"

@@ -2,7 +2,8 @@
 // the layout and screen share; "Start" opens the backstage, "Go live" counts 3-2-1 then goes live
 // and publishes the compositor's output; while live, stream health (with the viewer count) and,
 // beside the preview, what the host does while live (StudioLivePanels: mute, recording, chat,
-// polls, stage); the guests on stage in a strip; "End session" (confirmed) stops everything.
+// polls, stage); the guests on stage in a strip under the preview; "End session" (confirmed)
+// stops everything.
 import { useApi } from '@vidinfra/ui';
 import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -139,25 +140,36 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
       </Group>
 
       <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, md: 8 }} pos="relative">
-          <DevicePreview devices={devices} locked={live} preview={composite.stream} />
-          {countdown !== null && countdown > 0 && (
-            <div
-              role="status"
-              aria-label={`Going live in ${countdown}`}
-              style={{
-                position: 'absolute',
-                inset: 0,
-                display: 'grid',
-                placeItems: 'center',
-                pointerEvents: 'none',
-              }}
-            >
-              <Text fz={96} fw={800} c="white" style={{ textShadow: '0 2px 12px rgba(0,0,0,.6)' }}>
-                {countdown}
-              </Text>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <div style={{ position: 'relative' }}>
+              <DevicePreview devices={devices} locked={live} preview={composite.stream} />
+              {countdown !== null && countdown > 0 && (
+                <div
+                  role="status"
+                  aria-label={`Going live in ${countdown}`}
+                  style={{
+                    position: 'absolute',
+                    inset: 0,
+                    display: 'grid',
+                    placeItems: 'center',
+                    pointerEvents: 'none',
+                  }}
+                >
+                  <Text
+                    fz={96}
+                    fw={800}
+                    c="white"
+                    style={{ textShadow: '0 2px 12px rgba(0,0,0,.6)' }}
+                  >
+                    {countdown}
+                  </Text>
+                </div>
+              )}
             </div>
-          )}
+            {/* Under the preview: in sight beside the side panels while live. */}
+            <GuestStrip guests={guests} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card withBorder padding="lg">
@@ -253,8 +265,6 @@ export function StudioRoom({ sessionId }: { sessionId: string }) {
           )}
         </Grid.Col>
       </Grid>
-
-      <GuestStrip guests={guests} />
 
       <Modal
         opened={confirmingEnd}

@@ -163,7 +163,7 @@ export function StudioStage({ queue }: { queue: StageQueue }) {
           Raised hands and join requests are both off for this session.
         </Text>
       )}
-      <Stack gap="xs" component="section" aria-label="On stage">
+      <Stack gap="xs" component="section" aria-label="People on stage">
         <Group justify="space-between" gap="xs">
           <Title order={4} size="h5">
             On stage

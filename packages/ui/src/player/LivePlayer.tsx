@@ -39,6 +39,9 @@ const nativeClock =
     return start && Number.isFinite(start) ? start + video.currentTime * 1000 : null;
   };
 
+/** How long a player whose playlist is not there yet waits before asking again. */
+const MANIFEST_RETRY_MS = 1_000;
+
 /** Autoplay can still be refused (a saved browser setting): the controls remain. */
 const tryPlay = (video: HTMLVideoElement) => void video.play().catch(() => undefined);
 
@@ -84,12 +87,21 @@ function useHlsSource(
       bitrate.current = () =>
         hls.levels[hls.currentLevel]?.bitrate ??
         (Number.isFinite(hls.bandwidthEstimate) ? hls.bandwidthEstimate : null);
-      destroy = () => hls.destroy();
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      destroy = () => {
+        clearTimeout(retry);
+        hls.destroy();
+      };
       hls.on(Hls.Events.MANIFEST_PARSED, () => tryPlay(video));
       // Stalls and dropped connections recover by themselves; only what cannot is shown.
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
-        if (data.type === Hls.ErrorTypes.NETWORK_ERROR) hls.startLoad();
+        // No playlist yet (opened the moment the host went live, before the first segment):
+        // startLoad() cannot fetch a manifest it never had, so the source is loaded again.
+        if (data.type === Hls.ErrorTypes.NETWORK_ERROR && hls.levels.length === 0) {
+          clearTimeout(retry);
+          retry = setTimeout(() => hls.loadSource(url), MANIFEST_RETRY_MS);
+        } else if (data.type === Hls.ErrorTypes.NETWORK_ERROR) hls.startLoad();
         else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
         else setFailed(true);
       });
