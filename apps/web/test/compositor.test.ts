@@ -5,7 +5,14 @@
 // it keeps drawing and publishing; the desktop app's own screen picker. STUDIO_CPU_SECONDS=30 also measures the browser's CPU while live.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
+import {
+  expectNamedButtons,
+  launchBrowser,
+  openPage,
+  shot,
+  shotBoth,
+  VIEWPORTS,
+} from './support/browser.ts';
 import { launchTabbedChromium } from './support/background-tab.ts';
 import { browserCpuPercent } from './support/cpu.ts';
 import { restClient } from './support/rest.ts';
@@ -38,19 +45,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function studioUrl(sessionId: string) {
-  const { url } = await rest.call<{ url: string }>('POST', `/sessions/${sessionId}/studio_url`);
-  const parsed = new URL(url);
-  return `${server.baseUrl}${parsed.pathname}${parsed.search}`;
-}
-
-async function shotBoth(page: Page, name: string) {
-  await shot(page, name, DESKTOP.name);
-  await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
-  await shot(page, name, PHONE.name);
-  await page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height });
-}
 
 /** A video's picture now, as 64×36 grey levels (0–255), once it has one. */
 async function picture(page: Page, selector: string): Promise<number[]> {
@@ -194,7 +188,7 @@ describe('the studio’s compositor', () => {
   it('publishes the composited picture: layouts and the screen change it, ending releases it', async () => {
     const sessionId = await rest.session(roomId, TITLE, 60_000);
     const host = await openPage(hostContext);
-    await host.page.goto(await studioUrl(sessionId));
+    await host.page.goto(await rest.studioUrl(sessionId));
     await host.page.getByRole('heading', { name: TITLE }).waitFor();
 
     // Before going live the preview is already the compositor's picture, solo: the camera.
@@ -323,7 +317,7 @@ describe('the studio’s compositor', () => {
     const sessionId = await rest.session(roomId, 'Compositor: background tab', 60_000);
     const chrome = await launchTabbedChromium();
     try {
-      await chrome.goto(await studioUrl(sessionId));
+      await chrome.goto(await rest.studioUrl(sessionId));
       await chrome.click('Start');
       await chrome.click('Go live');
       await vi.waitUntil(async () => (await playlist(sessionId)) >= 3, {
@@ -390,7 +384,7 @@ describe('the studio’s compositor', () => {
       delete (window as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor;
     });
     const { page, errors } = await openPage(context);
-    await page.goto(await studioUrl(sessionId));
+    await page.goto(await rest.studioUrl(sessionId));
     await page.getByRole('heading', { name: 'Compositor: desktop picker' }).waitFor();
     await expect.poll(async () => spread(await picture(page, STUDIO))).toBeGreaterThan(40);
     await expect

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../studio/src/app-protocol.ts';
 import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
 import { restClient } from './support/rest.ts';
+import { expectPlaying } from './support/video.ts';
 import { ADMIN, repoRoot, startServer, type RunningServer } from './support/server.ts';
 
 const RENDERER = join(repoRoot, 'packages/studio/dist');
@@ -95,35 +96,7 @@ const deliver = (page: Page, link: StudioJoinLink) =>
 
 /** A fresh studio code for the session (the code of its studio URL). */
 async function studioCode(sessionId: string) {
-  const { url } = await rest.call<{ url: string }>('POST', `/sessions/${sessionId}/studio_url`);
-  return new URL(url).searchParams.get('code')!;
-}
-
-/** The video plays: its time advances and a frame drawn to a canvas is not one flat colour. */
-async function expectPlaying(page: Page, selector: string) {
-  await page.waitForFunction(
-    (s) => ((document.querySelector(s) as HTMLVideoElement | null)?.currentTime ?? 0) > 1,
-    selector,
-    { timeout: 30_000 },
-  );
-  const spread = await page.evaluate((s) => {
-    const video = document.querySelector(s) as HTMLVideoElement;
-    const canvas = document.createElement('canvas');
-    canvas.width = 160;
-    canvas.height = 90;
-    const g = canvas.getContext('2d')!;
-    g.drawImage(video, 0, 0, canvas.width, canvas.height);
-    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
-    let min = 255;
-    let max = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const luma = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-      min = Math.min(min, luma);
-      max = Math.max(max, luma);
-    }
-    return max - min;
-  }, selector);
-  expect(spread).toBeGreaterThan(40);
+  return new URL(await rest.studioUrl(sessionId)).searchParams.get('code')!;
 }
 
 beforeAll(async () => {

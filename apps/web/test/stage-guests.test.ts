@@ -12,14 +12,20 @@ import {
 } from '@vidinfra/api-client';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNamedButtons, launchBrowser, openPage, shot, VIEWPORTS } from './support/browser.ts';
+import {
+  expectNamedButtons,
+  launchBrowser,
+  openPage,
+  shotBoth,
+  VIEWPORTS,
+} from './support/browser.ts';
 import { startLiveSession } from './support/live-session.ts';
 import { restClient } from './support/rest.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
 const TITLE = 'Guests on stage';
 const GUEST = 'Gina Guest';
-const [DESKTOP, PHONE] = VIEWPORTS;
+const [DESKTOP] = VIEWPORTS;
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -48,14 +54,6 @@ afterAll(async () => {
   await publisher?.stop();
   await server?.stop();
 });
-
-/** Screenshots at the desktop size and at 360 px wide, then back to the desktop. */
-async function shotBoth(page: Page, name: string) {
-  await shot(page, name, DESKTOP.name);
-  await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
-  await shot(page, name, PHONE.name);
-  await page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height });
-}
 
 /** The page's every RTCPeerConnection and camera stream, to check that they end. */
 async function recordMedia(context: BrowserContext) {

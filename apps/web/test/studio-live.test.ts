@@ -45,12 +45,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function studioUrl() {
-  const { url } = await rest.call<{ url: string }>('POST', `/sessions/${sessionId}/studio_url`);
-  const parsed = new URL(url);
-  return `${server.baseUrl}${parsed.pathname}${parsed.search}`;
-}
-
 /** Records the cameras the page opens (window.openedCameras), to check their tracks. */
 async function recordCameras(context: BrowserContext) {
   await context.addInitScript(() => {
@@ -101,7 +95,7 @@ describe('the studio while live', () => {
   });
 
   it('goes live; the health panel is green while publishing', async () => {
-    await host.goto(await studioUrl());
+    await host.goto(await rest.studioUrl(sessionId));
     await host.getByRole('heading', { name: TITLE }).waitFor();
     await host.getByRole('button', { name: 'Start', exact: true }).click();
     // Backstage: the side panel is there already, its states empty.

@@ -3,17 +3,19 @@
 // bar), sees the camera preview, starts, goes live after the 3-2-1 countdown; an anonymous viewer
 // watches the stream play (frames not blank); the host ends the session, the studio says so and
 // so does the viewer's page. A used or tampered code gets a page that says so.
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, BrowserContext, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   expectNamedButtons,
   launchBrowser,
   openPage,
   shot,
+  shotBoth,
   signInAs,
   VIEWPORTS,
 } from './support/browser.ts';
 import { restClient } from './support/rest.ts';
+import { expectPlaying } from './support/video.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
 const TITLE = 'Studio test: live from the browser';
@@ -39,48 +41,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The studio URL of a session, on the test server's origin. */
-async function studioUrl(sessionId: string) {
-  const { url } = await rest.call<{ url: string }>('POST', `/sessions/${sessionId}/studio_url`);
-  const parsed = new URL(url);
-  return `${server.baseUrl}${parsed.pathname}${parsed.search}`;
-}
-
-/** Screenshots at the desktop size and at 360 px wide, then back to the desktop. */
-async function shotBoth(page: Page, name: string) {
-  await shot(page, name, DESKTOP.name);
-  await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
-  await shot(page, name, PHONE.name);
-  await page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height });
-}
-
-/** The video plays: its time advances and a frame drawn to a canvas is not one flat colour. */
-async function expectPlaying(page: Page, selector: string) {
-  await page.waitForFunction(
-    (s) => ((document.querySelector(s) as HTMLVideoElement | null)?.currentTime ?? 0) > 1,
-    selector,
-    { timeout: 30_000 },
-  );
-  const spread = await page.evaluate((s) => {
-    const video = document.querySelector(s) as HTMLVideoElement;
-    const canvas = document.createElement('canvas');
-    canvas.width = 160;
-    canvas.height = 90;
-    const g = canvas.getContext('2d')!;
-    g.drawImage(video, 0, 0, canvas.width, canvas.height);
-    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
-    let min = 255;
-    let max = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const luma = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-      min = Math.min(min, luma);
-      max = Math.max(max, luma);
-    }
-    return max - min;
-  }, selector);
-  expect(spread).toBeGreaterThan(40);
-}
-
 describe('the browser studio', () => {
   let hostContext: BrowserContext;
   let viewerContext: BrowserContext;
@@ -99,7 +59,7 @@ describe('the browser studio', () => {
 
   it('the host goes live from the studio URL, a viewer watches, the host ends it', async () => {
     const sessionId = await rest.session(roomId, TITLE, 60_000);
-    const url = await studioUrl(sessionId);
+    const url = await rest.studioUrl(sessionId);
     const host = await openPage(hostContext);
     await host.page.goto(url);
 
@@ -180,7 +140,7 @@ describe('the browser studio', () => {
     ],
   ])('a %s code gets a page that says so, with a way to sign in', async (_what, target) => {
     const sessionId = await rest.session(roomId, 'Studio code check', 60_000);
-    const url = await studioUrl(sessionId);
+    const url = await rest.studioUrl(sessionId);
     // The first use signs in a browser; the page below sees a used one.
     await rest.call('POST', '/auth/code/exchange', { code: new URL(url).searchParams.get('code') });
     const context = await browser.newContext({
@@ -199,7 +159,7 @@ describe('the browser studio', () => {
   });
   it('a 3 s drop of the studio’s ingest socket: it reconnects, the same playlist goes on', async () => {
     const sessionId = await rest.session(roomId, 'Studio drop check', 60_000);
-    const url = await studioUrl(sessionId);
+    const url = await rest.studioUrl(sessionId);
     const context = await browser.newContext({
       viewport: { width: DESKTOP.width, height: DESKTOP.height },
     });

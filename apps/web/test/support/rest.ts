@@ -20,6 +20,12 @@ export function restClient(baseUrl: string) {
       token = (await call<{ access_token: string }>('POST', '/auth/login', { email, password }))
         .access_token;
     },
+    /** The session's studio URL (a fresh one-time code), on the test server's origin. */
+    async studioUrl(sessionId: string) {
+      const { url } = await call<{ url: string }>('POST', `/sessions/${sessionId}/studio_url`);
+      const parsed = new URL(url);
+      return `${baseUrl}${parsed.pathname}${parsed.search}`;
+    },
     async session(roomId: string, title: string, startsInMs: number) {
       const scheduled_at = new Date(Date.now() + startsInMs).toISOString();
       return (
