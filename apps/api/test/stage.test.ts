@@ -121,6 +121,7 @@ describe(`hand raises (${dialect})`, () => {
     expect(stage).toEqual({
       max_stage_size: 6,
       ice_servers: [],
+      media_backend: 'local',
       items: [
         expect.objectContaining({
           user_id: c.viewer.id,
@@ -369,6 +370,7 @@ describe(`stage management (${dialect})`, () => {
       items: [],
       max_stage_size: 4,
       ice_servers: [],
+      media_backend: 'local',
     });
     expectError(await api.call('GET', at(c, '/stage')), 401, 'UNAUTHORIZED');
     expectError(

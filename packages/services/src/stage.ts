@@ -147,6 +147,7 @@ export const stageService = ({ db, media, now, config }: Deps) => {
         items: rows.map((row) => toStageParticipantResponse(row.participant, row.displayName)),
         max_stage_size: settingsOf(session).max_stage_size,
         ice_servers: config.iceServers ?? [],
+        media_backend: media.kind,
       };
     },
 

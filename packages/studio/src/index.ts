@@ -47,7 +47,9 @@ export { hostBridge } from './host-bridge.ts';
 export { levelOf, meterLevel } from './level-meter.ts';
 export {
   createLiveKitPublisher,
+  guestLinkStateOf,
   liveKitDisconnectState,
+  type GuestLinkState,
   type LiveKitPublisherOptions,
 } from './livekit-publisher.ts';
 export { chooseMimeType, MIME_TYPES } from './mime.ts';

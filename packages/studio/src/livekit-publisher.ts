@@ -62,6 +62,23 @@ export function liveKitDisconnectState(reason: number | undefined): PublishState
   }
 }
 
+/** A stage guest's link state (the watch page's words) for a LiveKit publisher's state. */
+export type GuestLinkState = 'waiting' | 'connecting' | 'connected' | 'failed' | 'closed';
+
+export function guestLinkStateOf(state: PublishState): GuestLinkState {
+  switch (state.status) {
+    case 'publishing':
+      return 'connected';
+    case 'connecting':
+    case 'reconnecting':
+      return 'connecting';
+    case 'stopped':
+      return 'closed';
+    default:
+      return 'failed';
+  }
+}
+
 const STATS_INTERVAL_MS = 1000;
 
 async function liveKitRoom(): Promise<LiveKitRoom> {

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createLiveKitPublisher,
+  guestLinkStateOf,
   LIVEKIT_DISCONNECT,
   liveKitDisconnectState,
   type LiveKitRoom,
@@ -147,5 +148,14 @@ describe('liveKitDisconnectState', () => {
     expect(liveKitDisconnectState(undefined)).toMatchObject({
       message: expect.stringMatching(/lost/),
     });
+  });
+});
+
+describe('guestLinkStateOf', () => {
+  it("says a stage guest's LiveKit publishing in the stage panel's words", () => {
+    expect(guestLinkStateOf({ status: 'publishing' })).toBe('connected');
+    expect(guestLinkStateOf({ status: 'reconnecting', message: '' })).toBe('connecting');
+    expect(guestLinkStateOf({ status: 'stopped', message: '' })).toBe('closed');
+    expect(guestLinkStateOf({ status: 'takeover', message: '' })).toBe('failed');
   });
 });

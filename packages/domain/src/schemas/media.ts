@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { ExpiresIn, Token, Url } from './fields.ts';
 
+/** Which media backend serves a session: `local` (the ingest WebSocket) or `livekit`. */
+export const MediaBackendKind = z.enum(['local', 'livekit']);
+export type MediaBackendKind = z.infer<typeof MediaBackendKind>;
+
 /** `{token, ws_url, room}`: a signed media token, the server to connect to, the room name. */
 export const mediaTokenFields = {
   token: Token,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SessionRole } from '../roles.ts';
 import { PaginationQuery, paginated } from './common.ts';
 import { Count, Description, ExpiresIn, Id, Seconds, Timestamp, Title, Url } from './fields.ts';
-import { mediaTokenFields } from './media.ts';
+import { MediaBackendKind, mediaTokenFields } from './media.ts';
 import { SessionSettings, SessionSettingsPatch } from './session-settings.ts';
 
 export const SessionStatus = z
@@ -109,7 +109,7 @@ export const JoinSessionResponse = z
     playback_id: z.string(),
     expires_at: Timestamp,
     /** How to publish: `local` over the ingest WebSocket at ws_url, `livekit` to the LiveKit room. */
-    media_backend: z.enum(['local', 'livekit']),
+    media_backend: MediaBackendKind,
   })
   .meta({ id: 'JoinSessionResponse' });
 export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;

@@ -60,7 +60,12 @@ describe('stage responses', () => {
     ]);
     rejectsAt(StageParticipantResponse, { ...participant, source: 'magic' }, ['source']);
     expect(
-      parses(StageListResponse, { items: [participant], max_stage_size: 6, ice_servers: [] }).items,
+      parses(StageListResponse, {
+        items: [participant],
+        max_stage_size: 6,
+        ice_servers: [],
+        media_backend: 'local',
+      }).items,
     ).toHaveLength(1);
   });
 

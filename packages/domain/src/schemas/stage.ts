@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SessionRole } from '../roles.ts';
 import { Id, Reason, Timestamp, userRef } from './fields.ts';
-import { mediaTokenFields } from './media.ts';
+import { MediaBackendKind, mediaTokenFields } from './media.ts';
 
 const permissionFields = {
   can_publish_audio: z.boolean(),
@@ -80,6 +80,12 @@ export const StageListResponse = z
      * server) use; empty when none are configured (same machine or LAN: none needed).
      */
     ice_servers: z.array(IceServer).max(16),
+    /**
+     * Where guests send their camera: `local`, peer to peer to the studio (which composites
+     * them); `livekit`, published to the LiveKit room with a stage token (the room's egress
+     * composites them).
+     */
+    media_backend: MediaBackendKind,
   })
   .meta({ id: 'StageListResponse' });
 export type StageListResponse = z.infer<typeof StageListResponse>;

@@ -54,6 +54,8 @@ export function useGuestStreams(
       const stage = await source!.readStage();
       if (stopped) return;
       if (asked !== version) return void readStage().catch(() => {});
+      // With LiveKit, guests publish to the room and its egress composites them: no peers here.
+      if (stage.media_backend === 'livekit') return;
       peers ??= createGuestPeers({
         signalling: rtcSignalling(source!.socket, sessionId),
         iceServers: stage.ice_servers,
