@@ -27,7 +27,8 @@ export const EngageContext = createContext<Engage | null>(null);
 
 export function useEngage(): Engage {
   const engage = useContext(EngageContext);
-  if (!engage) throw new Error('useEngage outside an EngageContext provider (the watch page, the studio)');
+  if (!engage)
+    throw new Error('useEngage outside an EngageContext provider (the watch page, the studio)');
   return engage;
 }
 

@@ -4,7 +4,11 @@
 // listeners in order; the session's own changes (settings, status, viewer count) update its
 // cached read; a channel that went stale refetches what it covers; a ban closes the feed.
 import { useQueryClient } from '@tanstack/react-query';
-import { followChannels, openRealtimeConnection, type RealtimeConnection } from '@vidinfra/api-client';
+import {
+  followChannels,
+  openRealtimeConnection,
+  type RealtimeConnection,
+} from '@vidinfra/api-client';
 import {
   sessionChannel,
   staffChannel,
