@@ -16,12 +16,19 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   ]);
 }
 
-/** The policy for every studio response; `server` is the chosen server's origin (or none yet). */
-export function contentSecurityPolicy(server: string | null): string {
+/**
+ * The policy for every studio response; `server` is the chosen server's origin (or none yet),
+ * `media` the other origins its pages may connect to (its LiveKit server; media-origins.ts).
+ */
+export function contentSecurityPolicy(server: string | null, media: string[] = []): string {
   const connect = ["'self'"];
   if (server) {
     const url = new URL(server);
-    connect.push(url.origin, `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`);
+    connect.push(
+      url.origin,
+      `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`,
+      ...media,
+    );
   }
   return [
     "default-src 'none'",
@@ -86,13 +93,18 @@ export interface AppFileHandlerOptions {
   readFile(path: string): Promise<Uint8Array>;
   /** The server the host chose, read on each response (a switch reloads the window). */
   server(): string | null;
+  /** The other origins that server's pages may connect to (its LiveKit server). */
+  mediaOrigins?(): string[];
 }
 
 /** The handler for protocol.handle('app', …). */
 export function createAppFileHandler(options: AppFileHandlerOptions) {
   return async (request: Request): Promise<Response> => {
     const headers = {
-      'Content-Security-Policy': contentSecurityPolicy(options.server()),
+      'Content-Security-Policy': contentSecurityPolicy(
+        options.server(),
+        options.mediaOrigins?.() ?? [],
+      ),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };

@@ -16,6 +16,7 @@ import { STUDIO_APP_SCHEME, type StudioJoinLink } from '@vidinfra/domain';
 import { createAppFileHandler, registerAppScheme } from './app-protocol.ts';
 import { confirmationText, decideJoin, parseJoinLink } from './deep-link.ts';
 import { registerHostIpc, sendJoinLink } from './ipc.ts';
+import { serverConnectOrigins } from './media-origins.ts';
 import { guardAllContents } from './navigation.ts';
 import { installDisplayMediaHandler, installPermissionHandlers } from './permissions.ts';
 import { createScreenSources } from './screen-sources.ts';
@@ -32,6 +33,14 @@ const servers = createServerStore({
 });
 const screenSources = createScreenSources(desktopCapturer);
 let server: string | null = null;
+/** Where the chosen server's pages may connect besides it (its LiveKit server). */
+let mediaOrigins: string[] = [];
+
+/** Switches to a server: its media origins are read before any page of it is served. */
+async function useServer(origin: string | null): Promise<void> {
+  server = origin;
+  mediaOrigins = origin ? await serverConnectOrigins(origin) : [];
+}
 let studio: BrowserWindow | null = null;
 /** Links are handled one at a time, after the window exists (the first launch's link waits). */
 let linkQueue = Promise.resolve();
@@ -79,7 +88,7 @@ async function handleLink(raw: string): Promise<void> {
   if (switching) {
     const chosen = await servers.choose(parsed.link.server);
     if (!chosen.ok) return;
-    server = chosen.origin;
+    await useServer(chosen.origin);
     await window.loadURL(STUDIO_START_URL); // the new server's CSP applies from here
   }
   await deliver(window, parsed.link);
@@ -93,13 +102,14 @@ async function deliver(window: BrowserWindow, link: StudioJoinLink): Promise<voi
 }
 
 async function start(): Promise<void> {
-  server = await servers.load();
+  await useServer(await servers.load());
   protocol.handle(
     STUDIO_APP_SCHEME,
     createAppFileHandler({
       rootDir: join(bundleDir, 'renderer'),
       readFile: (path) => readFile(path),
       server: () => server,
+      mediaOrigins: () => mediaOrigins,
     }),
   );
   installPermissionHandlers(session.defaultSession);
@@ -109,8 +119,7 @@ async function start(): Promise<void> {
     screenSources,
     servers,
     onServerChosen(origin) {
-      server = origin;
-      void studio?.loadURL(STUDIO_START_URL);
+      void useServer(origin).then(() => studio?.loadURL(STUDIO_START_URL));
     },
   });
   studio = new BrowserWindow(

@@ -58,6 +58,16 @@ describe('contentSecurityPolicy', () => {
     expect(directives(contentSecurityPolicy(null))['connect-src']).toBe("'self'");
   });
 
+  it("adds the server's media origins (its LiveKit server) only with a chosen server", () => {
+    const media = ['wss://lk.example.com:7880', 'https://lk.example.com:7880'];
+    expect(
+      directives(contentSecurityPolicy('https://live.example.com', media))['connect-src'],
+    ).toBe(
+      "'self' https://live.example.com wss://live.example.com wss://lk.example.com:7880 https://lk.example.com:7880",
+    );
+    expect(directives(contentSecurityPolicy(null, media))['connect-src']).toBe("'self'");
+  });
+
   it('allows nothing else from outside: no inline, evaluated or remote scripts, frames or plugins', () => {
     const csp = directives(contentSecurityPolicy('https://live.example.com'));
     expect(csp['default-src']).toBe("'none'");
