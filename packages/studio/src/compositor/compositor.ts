@@ -96,18 +96,19 @@ export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY
     async stop() {
       if (stopped) return;
       stopped = true;
-      // The worker closes the frames it holds and cancels its readers (which closes the frames
-      // queued for it) before it goes: terminated at once, those would be left to the garbage
-      // collector ("A VideoFrame was garbage collected without being closed").
+      // The inputs' tracks stop first, so each frame stream ends and the worker closes the frames
+      // still queued in it, and those it holds, before it goes: terminated at once (or streams
+      // cancelled), those would be left to the garbage collector ("A VideoFrame was garbage
+      // collected without being closed").
+      for (const feed of feeds.values()) feed.stop();
+      feeds.clear();
       const closed = new Promise<void>((resolve) => {
         workerStopped = resolve;
-        setTimeout(resolve, 1_000);
+        setTimeout(resolve, 2_000);
       });
       post({ type: 'stop' });
       await closed;
       worker.terminate();
-      for (const feed of feeds.values()) feed.stop();
-      feeds.clear();
       video.stop();
       await audio.stop();
     },

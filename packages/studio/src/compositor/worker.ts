@@ -15,6 +15,9 @@ let layout: Layout = 'solo';
 let drawn = 0;
 const latest = new Map<string, Picture>();
 const readers = new Map<string, ReadableStreamDefaultReader<VideoFrame>>();
+/** The reading loops running: stopping waits for their streams to end. */
+const loops = new Set<Promise<void>>();
+let stopping = false;
 
 const sizeOf = (picture: Picture) =>
   'displayWidth' in picture
@@ -26,32 +29,31 @@ function keep(id: string, picture: Picture) {
   latest.set(id, picture);
 }
 
+/**
+ * Stops drawing an input. Its reader is not cancelled (a cancelled stream drops the frames queued
+ * in it unclosed): the page stops the input's track, the stream ends, and the reading loop closes
+ * every frame still coming.
+ */
 function forget(id: string) {
   latest.get(id)?.close();
   latest.delete(id);
-  void readers
-    .get(id)
-    ?.cancel()
-    .catch(() => {});
   readers.delete(id);
 }
 
 async function read(id: string, frames: ReadableStream<VideoFrame>) {
-  void readers
-    .get(id)
-    ?.cancel()
-    .catch(() => {});
   const reader = frames.getReader();
   readers.set(id, reader);
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      if (readers.get(id) === reader) keep(id, value);
+      if (!stopping && readers.get(id) === reader) keep(id, value);
       else value.close();
     }
   } catch {
-    // The track ended or the reader was cancelled.
+    // The track ended.
+  } finally {
+    if (readers.get(id) === reader) readers.delete(id);
   }
 }
 
@@ -113,11 +115,14 @@ function draw() {
   if (drawn % 30 === 1) scope.postMessage({ type: 'drawn', frames: drawn } satisfies FromWorker);
 }
 
-function stop() {
+/** The page stopped every input's track first: each stream ends and its loop closes its frames. */
+async function stop() {
+  stopping = true;
   if (timer) clearInterval(timer);
   timer = null;
   for (const id of [...latest.keys(), ...readers.keys()]) forget(id);
   context = null;
+  await Promise.all(loops);
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -134,17 +139,21 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       for (const id of [...latest.keys(), ...readers.keys()]) if (!ids.has(id)) forget(id);
       break;
     }
-    case 'frames':
-      void read(message.id, message.frames);
+    case 'frames': {
+      const loop = read(message.id, message.frames);
+      loops.add(loop);
+      void loop.finally(() => loops.delete(loop));
       break;
+    }
     case 'frame':
       if (inputs.some((input) => input.id === message.id)) keep(message.id, message.frame);
       else message.frame.close();
       break;
     case 'stop':
-      stop();
-      scope.postMessage({ type: 'stopped' } satisfies FromWorker);
-      scope.close();
+      void stop().then(() => {
+        scope.postMessage({ type: 'stopped' } satisfies FromWorker);
+        scope.close();
+      });
       break;
   }
 };
