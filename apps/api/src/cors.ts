@@ -18,27 +18,30 @@ const corsPath = (url: string) => {
 };
 
 export function registerCors(app: FastifyInstance, allows: OriginCheck) {
-  app.addHook('onRequest', async (request, reply) => {
-    if (!corsPath(request.url)) return;
+  // Hooks in callback style: no promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     const origin = request.headers.origin;
-    if (origin === undefined || !allows(origin)) return;
+    if (origin === undefined || !corsPath(request.url) || !allows(origin)) return done();
     reply.header('access-control-allow-origin', origin);
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
-      return reply
+      reply
         .code(204)
         .header('access-control-allow-methods', METHODS)
         .header('access-control-allow-headers', HEADERS)
         .header('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS))
         .send();
+      return;
     }
+    done();
   });
   // The answer depends on the Origin: a cache must not hand one origin's answer to another
   // (added last, beside what the route varies on).
-  app.addHook('onSend', async (request, reply) => {
-    if (!corsPath(request.url)) return;
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!corsPath(request.url)) return done(null, payload);
     const vary = reply.getHeader('vary');
     const list = Array.isArray(vary) ? vary.join(', ') : vary === undefined ? '' : String(vary);
     if (!/(^|,)\s*origin\s*(,|$)/i.test(list))
       reply.header('vary', list ? `${list}, Origin` : 'Origin');
+    done(null, payload);
   });
 }

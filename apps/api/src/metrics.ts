@@ -8,13 +8,15 @@ const UNMATCHED = 'unmatched';
 
 /** Register before the routes: the hook times every route registered after it. */
 export function registerMetrics(app: FastifyInstance, metrics: RuntimeMetrics) {
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback-style hook: no promise per request.
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest({
       method: request.method,
       route: request.routeOptions.url ?? UNMATCHED,
       status: reply.statusCode,
       seconds: reply.elapsedTime / 1000,
     });
+    done();
   });
   app.get('/metrics', async (request, reply) => {
     const answer = await metrics.answer({

@@ -9,7 +9,7 @@ import { MISSING_ID } from './session-fixtures.ts';
 const api = useTestApp();
 
 describe(`request log (${dialect})`, () => {
-  it('writes one line per completed request', async () => {
+  it('writes one line per completed request, never a header', async () => {
     const lines: string[] = [];
     const config = loadConfig({
       JWT_SECRET: 'test-secret-test-secret-test-secret!',
@@ -28,7 +28,10 @@ describe(`request log (${dialect})`, () => {
       await logged.inject({ url: `/api/sessions/${MISSING_ID}` });
       await logged.inject({ url: `/trpc/sessions.get?input=${input}` });
       await logged.inject({ url: `/trpc/sessions.get?batch=1&input=${batch}` });
-      await logged.inject({ url: '/nowhere' });
+      await logged.inject({
+        url: '/nowhere',
+        headers: { authorization: 'Bearer secret-bearer', cookie: 'sid=secret-cookie' },
+      });
     } finally {
       await logged.close();
     }
@@ -44,5 +47,6 @@ describe(`request log (${dialect})`, () => {
       expect(entry.ms).toEqual(expect.any(Number));
     }
     expect(lines.filter((line) => line.includes('incoming request'))).toEqual([]);
+    expect(lines.filter((line) => line.includes('secret-'))).toEqual([]);
   });
 });

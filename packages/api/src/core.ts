@@ -6,7 +6,7 @@
 import { TRPCError } from '@trpc/server';
 import { DomainError, Id, type Caller } from '@vidinfra/domain';
 import type { ResourceKind } from '@vidinfra/services';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { mappingErrors } from './errors.ts';
 import type {
   DiskFile,
@@ -57,6 +57,19 @@ function pathParam(input: Record<string, unknown>, field: string): string {
   return value;
 }
 
+/**
+ * A schema's verdict, synchronously when it can be (most): an async check anywhere in it makes
+ * zod refuse the sync parse, and that schema is parsed asynchronously instead.
+ */
+async function safeParse<T extends z.ZodType>(schema: T, value: unknown) {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    if (error instanceof z.core.$ZodAsyncError) return schema.safeParseAsync(value);
+    throw error;
+  }
+}
+
 async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let content = '';
   for await (const chunk of chunks) content += chunk;
@@ -82,7 +95,7 @@ export function compileOperation(
   const idField = resource && RESOURCE_ID_FIELD[resource];
 
   const parseInput = async (raw: unknown) => {
-    const parsed = await input.safeParseAsync(raw);
+    const parsed = await safeParse(input, raw);
     if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error });
     return parsed.data;
   };
@@ -104,7 +117,7 @@ export function compileOperation(
     });
 
   const checkOutput = async (result: unknown) => {
-    const checked = await output.safeParseAsync(result);
+    const checked = await safeParse(output, result);
     if (!checked.success)
       throw new TRPCError({
         code: 'INTERNAL_SERVER_ERROR',

@@ -53,12 +53,13 @@ export const DEFAULT_SESSION_SETTINGS: Readonly<SessionSettings> = Object.freeze
 export function resolveSessionSettings(
   ...patches: ReadonlyArray<SessionSettingsPatch | undefined>
 ): SessionSettings {
-  const settings: SessionSettings = { ...DEFAULT_SESSION_SETTINGS };
+  const settings: Record<string, unknown> = { ...DEFAULT_SESSION_SETTINGS };
   for (const patch of patches) {
     if (!patch) continue;
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) Object.assign(settings, { [key]: value });
+    for (const key in patch) {
+      const value = patch[key as keyof SessionSettingsPatch];
+      if (value !== undefined) settings[key] = value;
     }
   }
-  return settings;
+  return settings as SessionSettings;
 }
