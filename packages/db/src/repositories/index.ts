@@ -46,7 +46,21 @@ const factories = {
 
 export type Repositories = { [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };
 
-export const createRepositories = (x: Executor): Repositories =>
-  Object.fromEntries(
-    Object.entries(factories).map(([name, factory]) => [name, guard(factory(x))]),
-  ) as Repositories;
+/**
+ * The repositories over an executor, each built when first used: a Postgres transaction has an
+ * executor of its own and uses only a few of them.
+ */
+export const createRepositories = (x: Executor): Repositories => {
+  const repos = {} as Repositories;
+  for (const [name, factory] of Object.entries(factories))
+    Object.defineProperty(repos, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const repo = guard(factory(x));
+        Object.defineProperty(repos, name, { value: repo, enumerable: true });
+        return repo;
+      },
+    });
+  return repos;
+};
