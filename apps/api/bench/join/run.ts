@@ -74,6 +74,9 @@ function report(dialect: TestDialect, journeys: Journey[], server: ServerUse, se
     const ms = (value: number) => value.toFixed(1);
     row([step, String(times.length), ms(percentile(times, 50)), ms(p99), ms(Math.max(...times))]);
   }
+  console.log(
+    `the slowest 1% of each step, by the second its viewer arrived: ${tailArrivals(journeys)}`,
+  );
   const failures = new Map<string, number>();
   for (const { failed, dropped } of journeys) {
     const key = failed ? `${failed.step}: ${failed.reason}` : dropped && `dropped: ${dropped}`;
@@ -93,6 +96,29 @@ function report(dialect: TestDialect, journeys: Journey[], server: ServerUse, se
     `${met ? 'met   ' : 'MISSED'} ${errors} errors (target 0), slowest step p99 ` +
       `${slowest.toFixed(1)} ms (target < ${TARGET_P99_MS} ms)`,
   );
+}
+
+/**
+ * Where in the storm the slow ones were (a cold start shows as the first second, a saturated
+ * server as the last): of each step's times at or above its p99, how many per arrival second.
+ */
+function tailArrivals(journeys: Journey[]): string {
+  const perSecond = new Map<number, number>();
+  for (const step of STEPS) {
+    const p99 = percentile(
+      journeys.flatMap((j) => (j.ms[step] === undefined ? [] : [j.ms[step]])),
+      99,
+    );
+    journeys.forEach((journey, n) => {
+      if ((journey.ms[step] ?? -1) < p99) return;
+      const second = Math.floor((n * spreadMs) / viewers / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    });
+  }
+  return [...perSecond]
+    .sort(([a], [b]) => a - b)
+    .map(([second, count]) => `s${second}: ${count}`)
+    .join(', ');
 }
 
 interface ServerUse {
