@@ -9,6 +9,8 @@ const autocannonBin = join(dirname(require.resolve('autocannon/package.json')), 
 
 export interface LoadResult {
   requestsPerSecond: number;
+  /** Requests answered over the run. */
+  requests: number;
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
@@ -16,7 +18,7 @@ export interface LoadResult {
 }
 
 interface AutocannonJson {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -44,6 +46,7 @@ export async function runLoad(
   const result = JSON.parse(output) as AutocannonJson;
   return {
     requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,

@@ -1,7 +1,8 @@
 // `npm run bench:api`: `GET /api/sessions/{id}` over REST against a bare fastify hello route
 // (target >= 0.4x), and the same operation over tRPC (`sessions.get`) against tRPC's own fastify
 // adapter answering an empty query (target >= 1.5x); p99 < 20 ms each. All measured in one
-// invocation with autocannon, alternating, the peers in their own process.
+// invocation with autocannon, alternating, the peers in their own process. Each row also says
+// how much of its server's CPU one answer took (µs per request).
 // The app is the real server (`npm start`'s tooling/embedded/start.ts, logging as it does) on a
 // fresh SQLite database in a temp dir, seeded through its own API with one room and one session.
 // Knobs: BENCH_DURATION (seconds, 10), BENCH_CONNECTIONS (50), BENCH_ROUNDS (2), BENCH_LOG_LEVEL
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadResult } from './load.ts';
+import { processCpuSeconds } from './proc.ts';
 import { EMBEDDED_START, pinningNote, startServer, type Server } from './processes.ts';
 import { seed } from './seed.ts';
 
@@ -25,28 +27,37 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const logLevel = process.env.BENCH_LOG_LEVEL;
 const profile = process.env.BENCH_CPU_PROF === '1';
 
-interface Measurement extends LoadResult {
+interface Measured extends LoadResult {
+  /** The server's CPU time per answered request, in µs (what each answer costs it). */
+  cpuUsPerRequest: number;
+}
+
+interface Measurement extends Measured {
   label: string;
 }
 
 interface Subject {
   label: string;
   url: string;
+  /** The process answering it. */
+  pid: number;
   /** The target: at least `ratio` times the requests per second of the `against` subject. */
   target?: { against: string; ratio: number };
 }
 
-async function measureOnce(subject: Subject): Promise<LoadResult> {
+async function measureOnce(subject: Subject): Promise<Measured> {
   await runLoad(subject.url, { connections, durationSeconds: WARM_UP_SECONDS });
+  const cpuBefore = processCpuSeconds(subject.pid);
   const result = await runLoad(subject.url, { connections, durationSeconds });
+  const cpuSeconds = processCpuSeconds(subject.pid) - cpuBefore;
   if (result.non2xx || result.errors)
     console.warn(`  ! ${subject.label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result;
+  return { ...result, cpuUsPerRequest: (cpuSeconds * 1e6) / Math.max(1, result.requests) };
 }
 
 /** Every subject in turn, `rounds` times over (alternating, so drift hits all alike); means. */
 async function measureAll(subjects: Subject[]): Promise<Map<string, Measurement>> {
-  const runs = new Map<string, LoadResult[]>(subjects.map((s) => [s.label, []]));
+  const runs = new Map<string, Measured[]>(subjects.map((s) => [s.label, []]));
   for (let round = 0; round < rounds; round++)
     for (const subject of subjects) runs.get(subject.label)?.push(await measureOnce(subject));
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -56,6 +67,8 @@ async function measureAll(subjects: Subject[]): Promise<Map<string, Measurement>
       {
         label,
         requestsPerSecond: mean(results.map((r) => r.requestsPerSecond)),
+        requests: results.reduce((sum, r) => sum + r.requests, 0),
+        cpuUsPerRequest: mean(results.map((r) => r.cpuUsPerRequest)),
         p50Ms: mean(results.map((r) => r.p50Ms)),
         p99Ms: Math.max(...results.map((r) => r.p99Ms)),
         non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
@@ -69,7 +82,7 @@ function report(subjects: Subject[], measured: Map<string, Measurement>) {
   const peer = measured.get(subjects[0]!.label)!;
   const row = (cells: string[]) =>
     console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(11))).join(''));
-  row(['', 'req/s', 'p50 ms', 'p99 ms (max)', 'vs fastify']);
+  row(['', 'req/s', 'p50 ms', 'p99 max', 'vs fastify', 'CPU µs/req']);
   for (const subject of subjects) {
     const m = measured.get(subject.label)!;
     row([
@@ -78,6 +91,7 @@ function report(subjects: Subject[], measured: Map<string, Measurement>) {
       m.p50Ms.toFixed(1),
       m.p99Ms.toFixed(1),
       `${(m.requestsPerSecond / peer.requestsPerSecond).toFixed(2)}x`,
+      m.cpuUsPerRequest.toFixed(0),
     ]);
   }
   console.log(`\ntargets (p99 < ${TARGET_P99_MS} ms each):`);
@@ -129,16 +143,18 @@ async function main() {
     const hello = 'fastify GET /hello';
     const emptyTrpc = 'tRPC adapter, empty query (peer)';
     const subjects: Subject[] = [
-      { label: hello, url: `${peer.baseUrl}/hello` },
-      { label: emptyTrpc, url: `${peer.baseUrl}/trpc/hello?input=${input}` },
+      { label: hello, url: `${peer.baseUrl}/hello`, pid: peer.pid },
+      { label: emptyTrpc, url: `${peer.baseUrl}/trpc/hello?input=${input}`, pid: peer.pid },
       {
         label: `REST GET /api/${target.kind}/{id}`,
         url: `${app.baseUrl}/api/${target.kind}/${target.id}`,
+        pid: app.pid,
         target: { against: hello, ratio: 0.4 },
       },
       {
         label: `tRPC GET /trpc/${target.kind}.get`,
         url: `${app.baseUrl}/trpc/${target.kind}.get?input=${input}`,
+        pid: app.pid,
         target: { against: emptyTrpc, ratio: 1.5 },
       },
     ];
