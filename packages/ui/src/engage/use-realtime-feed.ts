@@ -1,8 +1,8 @@
 // The session's realtime feed for the watch page (and the studio): one connection for the page's
 // life, following `session:{id}`, the staff's `session:{id}:staff` when asked (the studio) and,
-// once someone is signed in, their own `user:{id}`. Events go to the page's
-// listeners in order; the session's own changes (settings, status, host media, viewer count) update its
-// cached read; a channel that went stale refetches what it covers; a ban closes the feed.
+// once someone is signed in, their own `user:{id}`. Events go to the page's listeners in order;
+// the session's own changes (settings, status, host media, viewer count) update its cached read;
+// a channel that went stale refetches what it covers; a ban closes the feed.
 import { useQueryClient } from '@tanstack/react-query';
 import {
   followChannels,
