@@ -1,7 +1,8 @@
 // The host's camera and microphone as viewers are told of them: kept on the session (so a viewer
 // who comes later reads it in the session) and announced as `host.video` / `host.audio` in the
-// same transaction. Both are on again when the session ends or the host who turned one off
-// leaves it (their attendance closes: the realtime gateway's presence or the media webhook).
+// same transaction. Both are on again when the session ends or the host who last switched one
+// leaves it (their attendance closes: the realtime gateway's presence, a crashed node's sweep or
+// the media webhook).
 import type { Repositories } from '@vidinfra/db';
 import { recordEvent } from './events.ts';
 
@@ -21,8 +22,8 @@ export async function setHostMedia(
 }
 
 /**
- * Camera and microphone on again if either was off (given `by`, only if that user turned it
- * off); tells everyone in the session when it changed.
+ * Camera and microphone on again if either was off (given `by`, only if that user last switched
+ * one); tells everyone in the session when it changed.
  */
 export async function resetHostMedia(
   r: Repositories,

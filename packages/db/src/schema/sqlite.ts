@@ -183,7 +183,7 @@ export const sessions = sqliteTable(
     /** The host turned their camera / microphone off (told viewers: host/video, host/audio). */
     hostVideoOff: flag('host_video_off'),
     hostAudioOff: flag('host_audio_off'),
-    /** Who turned one off: when they leave the session, both are on again. */
+    /** Who last switched one: when they leave the session, both are on again. */
     hostMediaBy: ref('host_media_by'),
     createdAt: createdAt(),
     updatedAt: at('updated_at'),

@@ -31,7 +31,7 @@ export type RescheduleSessionRequest = z.infer<typeof RescheduleSessionRequest>;
 /**
  * The host's camera and microphone as they last told viewers (`POST /sessions/{id}/host/video|
  * audio`, realtime `host.video` / `host.audio`): both on until turned off, and on again once the
- * session ends or the host who turned one off leaves the session.
+ * session ends or the host who last switched one leaves the session.
  */
 export const HostMedia = z
   .object({ video: z.boolean(), audio: z.boolean() })
