@@ -57,8 +57,10 @@ Connect with \`auth: { token: <access token> }\` (or none, to follow public sess
 \`subscribe\` with a channel name; every client action takes an ack callback and answers
 \`{ ok: true, data }\` or \`{ ok: false, error: { code, message } }\`. Durable events arrive as
 \`event\` envelopes numbered per channel (\`seq\`): after a drop, \`resync\` with the last \`seq\`
-seen returns what was missed. Ephemeral messages (\`viewer_count\`, \`channel:removed\`,
-\`stage:unpublish\`, \`rtc:signalled\`) are never stored or replayed. WebRTC signalling between
+seen returns what was missed. The state they change is read once over REST (the session read's
+status, settings and \`host_media\` for \`host.video\` / \`host.audio\`; the stage, polls, chat)
+and the events that follow are applied to it. Ephemeral messages (\`viewer_count\`,
+\`channel:removed\`, \`stage:unpublish\`, \`rtc:signalled\`) are never stored or replayed. WebRTC signalling between
 a stage participant and the session's host side (no media server): \`rtc:signal\` to the other
 user, who receives \`rtc:signalled\` with \`from_user_id\` set by the server.`;
 

@@ -614,6 +614,41 @@ describe(`sessions: reschedule, settings, host media (${dialect})`, () => {
       expect((await sessionEvents(api, sessionId)).length).toBe(count);
     });
   }
+
+  it('keeps the host media in the session read until the session ends', async () => {
+    const { people, sessionId } = await cast(api, 'live');
+    const hostMedia = async () =>
+      (await api.call('GET', at(sessionId))).body.data.host_media as unknown;
+    expect(await hostMedia()).toEqual({ video: true, audio: true });
+    for (const [kind, enabled] of [
+      ['video', false],
+      ['audio', false],
+      ['audio', true],
+    ] as const) {
+      const sent = await api.call('POST', at(`${sessionId}/host/${kind}`), {
+        token: people.cohost.token,
+        body: { enabled },
+      });
+      expect(sent.status).toBe(200);
+    }
+    expect(await hostMedia()).toEqual({ video: false, audio: true });
+    const before = (await sessionEvents(api, sessionId)).length;
+    await moveTo(api, people.owner, sessionId, 'ended');
+    expect(await hostMedia()).toEqual({ video: true, audio: true });
+    const told = (await sessionEvents(api, sessionId)).slice(before);
+    expect(
+      told.filter((e) => e.event.startsWith('host.')).map((e) => [e.event, e.payload]),
+    ).toEqual([
+      ['host.video', { session_id: sessionId, enabled: true }],
+      ['host.audio', { session_id: sessionId, enabled: true }],
+    ]);
+    // Told once ended (as before), but not kept: an ended session's host media stays on.
+    await api.call('POST', at(`${sessionId}/host/video`), {
+      token: people.owner.token,
+      body: { enabled: false },
+    });
+    expect(await hostMedia()).toEqual({ video: true, audio: true });
+  });
 });
 
 describe(`sessions: joining and media access (${dialect})`, () => {

@@ -338,6 +338,33 @@ describe(`presence and attendance (${dialect})`, () => {
     expect(await rt.db.repos.sessions.viewerCount(sessionId)).toBe(1);
   });
 
+  it("keeps the host's camera off for a viewer who follows later, until that host leaves", async () => {
+    const host = await rt.account('host');
+    const { sessionId } = await rt.liveSession(host.id);
+    const channel = { channel: sessionChannel(sessionId) };
+    const studio = await rt.connected(rt.node.url, host.token);
+    await request(studio, 'subscribe', channel);
+    await rt.hostVideo(sessionId, host.token, false);
+    // A viewer who comes now: the session read says it, then the events follow.
+    expect(await rt.hostMedia(sessionId)).toEqual({ video: false, audio: true });
+    const late = await rt.connected(rt.node.url, (await rt.account('viewer')).token);
+    const events = collect(late);
+    await request(late, 'subscribe', channel);
+    // Another viewer leaving changes nothing.
+    const other = await rt.connected(rt.node.url, (await rt.account('viewer')).token);
+    await request(other, 'subscribe', channel);
+    other.disconnect();
+    await waitFor(async () => (await rt.db.repos.attendance.active(sessionId)).length === 2);
+    expect(await rt.hostMedia(sessionId)).toEqual({ video: false, audio: true });
+    studio.disconnect();
+    await waitFor(() => events.length === 2);
+    expect(events.map((e) => [e.event, e.payload])).toEqual([
+      ['host.video', { session_id: sessionId, enabled: true }],
+      ['host.audio', { session_id: sessionId, enabled: true }],
+    ]);
+    expect(await rt.hostMedia(sessionId)).toEqual({ video: true, audio: true });
+  });
+
   it('logs a count no node answered and still closes the interval, without an unhandled rejection', async () => {
     /** A cluster where some node never answers: every question to all nodes fails. */
     class UnansweredAdapter extends Adapter {

@@ -48,6 +48,10 @@ export interface RealtimeTest {
     visibility?: 'public' | 'private',
   ): Promise<{ sessionId: string; roomId: string; ownerId: string }>;
   publish(sessionId: string, text: string): Promise<void>;
+  /** The host (given their token) turns the camera on or off, as `POST /host/video` does. */
+  hostVideo(sessionId: string, token: string, enabled: boolean): Promise<void>;
+  /** The session read's `host_media`, as a viewer who comes now reads it. */
+  hostMedia(sessionId: string): Promise<{ video: boolean; audio: boolean }>;
 }
 
 const testEnv = {
@@ -163,6 +167,21 @@ export function useRealtime(defaults: Partial<GatewayOptions> = {}): RealtimeTes
         enabled: text.length % 2 === 0,
       }),
     );
+
+  t.hostVideo = async (sessionId, token, enabled) => {
+    const actor = await t.services.auth.authenticate(token);
+    const access = await t.services.access.authorize({
+      caller: 'host_side',
+      actor,
+      resource: { kind: 'session', id: sessionId },
+    });
+    await t.services.sessions.hostMedia(access, actor, { kind: 'video', enabled });
+  };
+
+  t.hostMedia = async (sessionId) => {
+    const access = await t.services.access.resolve('session', sessionId, null, null);
+    return (await t.services.sessions.get(access)).host_media;
+  };
 
   return t;
 }

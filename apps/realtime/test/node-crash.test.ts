@@ -1,5 +1,6 @@
 // A gateway process that dies without a shutdown never closes its viewers' attendance: the
-// surviving relay leader sweeps it once the dead node's heartbeat is older than the timeout.
+// surviving relay leader sweeps it once the dead node's heartbeat is older than the timeout (and
+// a host among them who turned the camera off has it on again, as when they leave).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sessionChannel } from '@vidinfra/domain';
@@ -73,6 +74,13 @@ describe(`a crashed gateway node (${dialect})`, () => {
     ).toMatchObject({ ok: true });
     const [opened] = await rt.db.repos.attendance.intervals(sessionId);
     expect(opened).toMatchObject({ userId: viewer.id, nodeId: doomed.nodeId, leftAt: null });
+    // The host follows there too, with the camera off: gone with the node, it is on again.
+    const host = await rt.account('host');
+    await rt.db.repos.sessionParticipants.put(sessionId, host.id, 'cohost');
+    const studio = await rt.connected(doomed.url, host.token);
+    await request(studio, 'subscribe', { channel: sessionChannel(sessionId) });
+    await rt.hostVideo(sessionId, host.token, false);
+    expect(await rt.hostMedia(sessionId)).toEqual({ video: false, audio: true });
 
     const exited = new Promise((resolve) => doomed.process.once('exit', resolve));
     doomed.process.kill('SIGKILL');
@@ -83,6 +91,7 @@ describe(`a crashed gateway node (${dialect})`, () => {
       async () => (await rt.db.repos.attendance.active(sessionId)).length === 0,
       15_000,
     );
+    expect(await rt.hostMedia(sessionId)).toEqual({ video: true, audio: true });
     const [closed] = await rt.db.repos.attendance.intervals(sessionId);
     expect(closed!.leftAt!.getTime()).toBeGreaterThanOrEqual(opened!.joinedAt.getTime());
     expect(closed!.leftAt!.getTime()).toBeLessThanOrEqual(killedAt.getTime());

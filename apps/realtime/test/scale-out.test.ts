@@ -152,6 +152,33 @@ describe(`scale-out on Redis (${dialect})`, () => {
     expect(await rt.db.repos.attendance.intervals(sessionId)).toHaveLength(1);
   });
 
+  it("tells a viewer on another node, following later, the host's camera state and its reset when the host leaves", async () => {
+    const [a, b] = [await scaledNode(), await scaledNode()];
+    const host = await rt.account('host');
+    const { sessionId } = await rt.liveSession(host.id);
+    const channel = { channel: sessionChannel(sessionId) };
+    const studio = await rt.connected(a.url, host.token);
+    await request(studio, 'subscribe', channel);
+    await rt.hostVideo(sessionId, host.token, false);
+    const late = await rt.connected(b.url, (await rt.account('viewer')).token);
+    const events = collect(late);
+    await request(late, 'subscribe', channel);
+    expect(await rt.hostMedia(sessionId)).toEqual({ video: false, audio: true });
+    // The host follows on node B too for a while: leaving node A alone is not leaving.
+    const second = await rt.connected(b.url, host.token);
+    await request(second, 'subscribe', channel);
+    studio.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // well past node A's grace
+    expect(await rt.hostMedia(sessionId)).toEqual({ video: false, audio: true });
+    second.disconnect();
+    await waitFor(() => events.length === 2, 3000);
+    expect(events.map((e) => [e.event, e.payload])).toEqual([
+      ['host.video', { session_id: sessionId, enabled: true }],
+      ['host.audio', { session_id: sessionId, enabled: true }],
+    ]);
+    expect(await rt.hostMedia(sessionId)).toEqual({ video: true, audio: true });
+  });
+
   it("sums up players' playback reports from every node (a Redis hash)", async () => {
     const [here, there] = [createServices(rt.services.deps), createServices(rt.services.deps)];
     const options = { redisUrl: redis.url, allowOrigin: originCheck(rt.config.allowedOrigins) };

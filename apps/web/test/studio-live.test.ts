@@ -2,7 +2,8 @@
 // `npm start` runs it: the host goes live from the studio and a viewer watches; the viewer chats
 // and votes and the host sees both live in the studio's side panel; the viewer raises a hand and
 // the host approves it in the Stage tab (the viewer's stage panel appears); the host records
-// (REC shows, then goes) and turns the camera off (the viewer's player says so); the host deletes
+// (REC shows, then goes) and turns the camera off (the viewer's player says so, and so does a
+// viewer who opens the page after, until the camera is back on); the host deletes
 // a message (gone for the viewer) and bans the viewer (their chat box closes); a second viewer
 // asks to join and is approved, and past the stage size the server's refusal is shown. The
 // health panel is green while publishing. Screenshots of each tab, at a desktop and a 360 px phone size.
@@ -21,7 +22,7 @@ import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
 const TITLE = 'Studio live: chat, polls and stage';
 const GUEST = 'Stage guest';
-const [DESKTOP] = VIEWPORTS;
+const [DESKTOP, PHONE] = VIEWPORTS;
 
 let server: RunningServer;
 let browser: Browser;
@@ -210,8 +211,26 @@ describe('the studio while live', () => {
     expect(await cameraTracksEnabled(host)).toEqual([false]);
     await viewer.getByRole('status').getByText('Host camera off').waitFor();
     await shot(viewer, 'studio-live-viewer-host-camera-off', DESKTOP.name);
-    await host.getByRole('button', { name: 'Turn camera on' }).click();
-    await viewer.getByText('Host camera off').waitFor({ state: 'detached' });
+
+    // A viewer who opens the page now (anonymous, at 360 px) is told too: the session read says it.
+    const lateContext = await browser.newContext({
+      viewport: { width: PHONE.width, height: PHONE.height },
+    });
+    try {
+      const { page: late, errors: lateErrors } = await openPage(lateContext);
+      await late.goto(`${server.baseUrl}/sessions/${sessionId}`);
+      await late.getByRole('status').getByText('Host camera off').waitFor({ timeout: 30_000 });
+      await shot(late, 'studio-live-late-viewer-host-camera-off', PHONE.name);
+      await host.getByRole('button', { name: 'Turn camera on' }).click();
+      await viewer.getByText('Host camera off').waitFor({ state: 'detached' });
+      await late.getByText('Host camera off').waitFor({ state: 'detached' });
+      expect(await late.locator('video').evaluate((video: HTMLVideoElement) => video.paused)).toBe(
+        false,
+      );
+      expect(lateErrors).toEqual([]);
+    } finally {
+      await lateContext.close();
+    }
     expect(await cameraTracksEnabled(host)).toEqual([true]);
   });
 

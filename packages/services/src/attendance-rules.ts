@@ -2,6 +2,7 @@
 // gateway's presence (a signed-in viewer following the session) and the LiveKit webhook (a user
 // in the session's media room) both come here, with the repositories of their transaction.
 import type { Repositories } from '@vidinfra/db';
+import { resetHostMedia } from './host-media.ts';
 
 export interface AttendanceChange {
   sessionId: string;
@@ -25,7 +26,12 @@ export async function openAttendance(
   return true;
 }
 
-/** Closes the user's open interval at `at`; false when none was open. */
-export function closeAttendance(r: Repositories, change: AttendanceChange): Promise<boolean> {
-  return r.attendance.close(change.sessionId, change.userId, change.at);
+/**
+ * Closes the user's open interval at `at`; false when none was open. A host who turned their
+ * camera or microphone off and leaves has both on again (viewers are told).
+ */
+export async function closeAttendance(r: Repositories, change: AttendanceChange): Promise<boolean> {
+  if (!(await r.attendance.close(change.sessionId, change.userId, change.at))) return false;
+  await resetHostMedia(r, change.sessionId, change.userId);
+  return true;
 }

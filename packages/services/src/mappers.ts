@@ -47,6 +47,7 @@ export const toSessionResponse = (
   ended_at: isoOrUndefined(session.endedAt),
   settings: settingsOf(session),
   viewer_count: viewerCount,
+  host_media: { video: !session.hostVideoOff, audio: !session.hostAudioOff },
   created_at: iso(session.createdAt),
   updated_at: iso(session.updatedAt ?? session.createdAt),
 });

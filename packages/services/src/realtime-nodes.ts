@@ -2,6 +2,7 @@
 // attendance) is swept by the relay leader, which closes the intervals the node opened at its
 // last heartbeat, the last moment it is known to have had them.
 import type { Deps } from './deps.ts';
+import { resetHostMedia } from './host-media.ts';
 
 export const realtimeNodesService = ({ db, now }: Deps) => ({
   /** The node is alive now. */
@@ -17,7 +18,11 @@ export const realtimeNodesService = ({ db, now }: Deps) => ({
     for (const node of silent) {
       const closed = await db.transaction(async (r) => {
         if (!(await r.realtimeNodes.remove(node.id, node.heartbeatAt))) return null;
-        return r.attendance.closeOpenedBy(node.id, node.heartbeatAt);
+        const gone = await r.attendance.openedBy(node.id);
+        const closed = await r.attendance.closeOpenedBy(node.id, node.heartbeatAt);
+        // As for anyone who leaves: a host who turned their camera / microphone off is gone.
+        for (const { sessionId, userId } of gone) await resetHostMedia(r, sessionId, userId);
+        return closed;
       });
       if (closed === null) continue;
       swept.nodes.push(node.id);

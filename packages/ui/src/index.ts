@@ -27,7 +27,6 @@ export {
   type Engage,
   type FeedListener,
 } from './engage/engage-context.ts';
-export { setHostMedia, useHostMedia, type HostMedia } from './engage/host-media.ts';
 export { useChatMessages } from './engage/use-chat-messages.ts';
 export { usePlayheadGate } from './engage/use-playhead-gate.ts';
 export { usePolls } from './engage/use-polls.ts';

@@ -31,7 +31,7 @@ const RemindMe = lazy(() =>
   import('../watch/RemindMe.tsx').then((module) => ({ default: module.RemindMe })),
 );
 
-/** "Host camera off": told by the feed, which comes with Engagement (so loaded with it). */
+/** "Host camera off": the session read's host_media, kept current by Engagement's feed. */
 const HostMediaNotice = lazy(() =>
   import('../watch/HostMediaNotice.tsx').then((module) => ({ default: module.HostMediaNotice })),
 );
@@ -205,7 +205,7 @@ export function WatchPage() {
           />
           {engaging && (
             <Suspense fallback={null}>
-              <HostMediaNotice sessionId={data.id} />
+              <HostMediaNotice hostMedia={data.host_media} />
             </Suspense>
           )}
         </div>

@@ -1,10 +1,10 @@
-// Over the live player: that the host turned their camera or microphone off (else nothing).
+// Over the live player: that the host turned their camera or microphone off (else nothing), as
+// the session read says (its host_media, kept current by the realtime feed).
 import { Badge, Group } from '@mantine/core';
 import { IconMicrophoneOff, IconVideoOff } from '@tabler/icons-react';
-import { useHostMedia } from '@vidinfra/ui';
+import type { HostMedia } from '@vidinfra/domain';
 
-export function HostMediaNotice({ sessionId }: { sessionId: string }) {
-  const { video, audio } = useHostMedia(sessionId);
+export function HostMediaNotice({ hostMedia: { video, audio } }: { hostMedia: HostMedia }) {
   if (video && audio) return null;
   return (
     <Group

@@ -50,7 +50,7 @@ const DEVICE = { video: 'camera', audio: 'microphone' } as const;
 const hostMediaState = (kind: keyof typeof DEVICE, name: string) =>
   operation({
     name,
-    description: `Host side of the session. Tells everyone in the session (realtime event \`host.${kind}\`) that the host turned the ${DEVICE[kind]} on or off; no media changes.`,
+    description: `Host side of the session. Tells everyone in the session (realtime event \`host.${kind}\`) that the host turned the ${DEVICE[kind]} on or off, and keeps it in the session read's \`host_media\` for viewers who come later (not once ended; on again when the session ends or the host who last switched it leaves); no media changes.`,
     method: 'POST',
     path: `/sessions/{id}/host/${kind}`,
     caller: 'host_side',
@@ -59,7 +59,7 @@ const hostMediaState = (kind: keyof typeof DEVICE, name: string) =>
     output: HostMediaStateResponse,
     libraryScoped: true,
     handle: ({ ctx, input }) =>
-      ctx.services.sessions.hostMedia(ctx.access, { kind, enabled: input.enabled }),
+      ctx.services.sessions.hostMedia(ctx.access, ctx.actor, { kind, enabled: input.enabled }),
   });
 
 export const sessionsOps = {

@@ -45,6 +45,17 @@ export const attendanceRepository = ({ db, t }: Executor) => {
       return (await close(open(sessionId, userId), at)) > 0;
     },
 
+    /** Who realtime node `nodeId` has open intervals for, in which session. */
+    async openedBy(nodeId: string): Promise<{ sessionId: string; userId: string }[]> {
+      return db
+        .select({
+          sessionId: t.attendanceIntervals.sessionId,
+          userId: t.attendanceIntervals.userId,
+        })
+        .from(t.attendanceIntervals)
+        .where(and(eq(t.attendanceIntervals.nodeId, nodeId), isNull(t.attendanceIntervals.leftAt)));
+    },
+
     /**
      * Closes every open interval that realtime node `nodeId` opened (it crashed) at `at`, or at
      * its join when it opened later; how many.

@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Executor } from '../executor.ts';
 import type { JsonObject } from '../schema/enums.ts';
 import type { AttendanceInterval, NewSession, Room, Session } from '../rows.ts';
@@ -183,6 +197,43 @@ export const sessionsRepository = ({ db, t, atomic, prepared }: Executor) => {
           .returning();
         return row ?? null;
       });
+    },
+
+    /**
+     * The host turned their camera (`video`) or microphone (`audio`) off or on; `by` is who.
+     * Not kept once the session has ended; null then (or when there is no such session).
+     */
+    async setHostMedia(
+      id: string,
+      kind: 'video' | 'audio',
+      off: boolean,
+      by: string,
+    ): Promise<Session | null> {
+      const [row] = await db
+        .update(t.sessions)
+        .set({ [kind === 'video' ? 'hostVideoOff' : 'hostAudioOff']: off, hostMediaBy: by })
+        .where(and(eq(t.sessions.id, id), ne(t.sessions.status, 'ended')))
+        .returning();
+      return row ?? null;
+    },
+
+    /**
+     * Camera and microphone both on again, if either was off (and, given `by`, if that user
+     * turned it off). True when something changed.
+     */
+    async resetHostMedia(id: string, by?: string): Promise<boolean> {
+      const rows = await db
+        .update(t.sessions)
+        .set({ hostVideoOff: false, hostAudioOff: false, hostMediaBy: null })
+        .where(
+          and(
+            eq(t.sessions.id, id),
+            by === undefined ? undefined : eq(t.sessions.hostMediaBy, by),
+            or(eq(t.sessions.hostVideoOff, true), eq(t.sessions.hostAudioOff, true)),
+          ),
+        )
+        .returning({ id: t.sessions.id });
+      return rows.length > 0;
     },
 
     /** Viewers connected now (open attendance intervals) in one session: a prepared read. */

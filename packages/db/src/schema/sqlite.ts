@@ -180,6 +180,11 @@ export const sessions = sqliteTable(
     endedAt: at('ended_at'),
     presetId: ref('preset_id').references(() => presets.id, { onDelete: 'set null' }),
     settings: json<JsonObject>('settings').notNull(),
+    /** The host turned their camera / microphone off (told viewers: host/video, host/audio). */
+    hostVideoOff: flag('host_video_off'),
+    hostAudioOff: flag('host_audio_off'),
+    /** Who last switched one: when they leave the session, both are on again. */
+    hostMediaBy: ref('host_media_by'),
     createdAt: createdAt(),
     updatedAt: at('updated_at'),
   },

@@ -28,6 +28,16 @@ export const RescheduleSessionRequest = z
   .meta({ id: 'RescheduleSessionRequest' });
 export type RescheduleSessionRequest = z.infer<typeof RescheduleSessionRequest>;
 
+/**
+ * The host's camera and microphone as they last told viewers (`POST /sessions/{id}/host/video|
+ * audio`, realtime `host.video` / `host.audio`): both on until turned off, and on again once the
+ * session ends or the host who last switched one leaves the session.
+ */
+export const HostMedia = z
+  .object({ video: z.boolean(), audio: z.boolean() })
+  .meta({ id: 'HostMedia' });
+export type HostMedia = z.infer<typeof HostMedia>;
+
 const sessionFields = {
   id: Id,
   room_id: Id,
@@ -44,6 +54,8 @@ const sessionFields = {
   settings: SessionSettings,
   /** Viewers connected right now (0 unless backstage or live). */
   viewer_count: Count,
+  /** Whether the host's camera and microphone are on (a late viewer's "Host camera off"). */
+  host_media: HostMedia,
   /**
    * The live HLS playlist, on the public session read only and only while it plays unsigned
    * (a live session of a public room): anyone may watch it without signing in. Signed playback

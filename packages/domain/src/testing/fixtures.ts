@@ -51,6 +51,7 @@ export function sessionFixture(overrides: Record<string, unknown> = {}) {
       auto_record: false,
     },
     viewer_count: 0,
+    host_media: { video: true, audio: true },
     created_at: AT,
     updated_at: AT,
     ...overrides,

@@ -15,6 +15,7 @@ import type { Recording, Repositories, Session } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { recordEvent } from '../events.ts';
+import { resetHostMedia } from '../host-media.ts';
 import { markStopped, recordingControl } from '../recordings/control.ts';
 import { preferRecordingOnceEnded } from '../recordings/playbacks.ts';
 import { ensureDefaultLivePlayback } from './playback.ts';
@@ -123,6 +124,7 @@ export const sessionLifecycle = (deps: Deps) => {
       // again while it is being stopped.
       const ended = await move(target, 'end', { endedAt: at }, async (r) => {
         await r.attendance.closeAll(session.id, at);
+        await resetHostMedia(r, session.id);
         stopped = await markStopped(r, session.id, at);
         await preferRecordingOnceEnded(r, session.id);
       });

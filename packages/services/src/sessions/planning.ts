@@ -19,6 +19,7 @@ import type { Preset, Room } from '@vidinfra/db';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { recordEvent } from '../events.ts';
+import { setHostMedia, type HostMediaKind } from '../host-media.ts';
 import { iso } from '../mappers.ts';
 import type { LoadedSession } from '../access.ts';
 import { settingsOf } from '../session-facts.ts';
@@ -125,14 +126,17 @@ export const sessionPlanning = (deps: Deps) => {
       return respond.one(updated, room);
     },
 
-    /** Tells everyone in the session that the host turned the camera / microphone on or off. */
+    /**
+     * Tells everyone in the session that the host turned the camera / microphone on or off, and
+     * keeps it on the session (its `host_media`) for those who come later.
+     */
     async hostMedia(
       { session }: LoadedSession,
-      { kind, enabled }: HostMediaStateRequest & { kind: 'video' | 'audio' },
+      actor: Actor,
+      { kind, enabled }: HostMediaStateRequest & { kind: HostMediaKind },
     ): Promise<HostMediaStateResponse> {
-      const state = { session_id: session.id, enabled };
-      await db.transaction((r) => recordEvent(r, `host.${kind}`, session.id, state));
-      return state;
+      await db.transaction((r) => setHostMedia(r, session.id, { kind, enabled, by: actor.id }));
+      return { session_id: session.id, enabled };
     },
   };
 };

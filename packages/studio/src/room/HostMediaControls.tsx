@@ -1,6 +1,8 @@
 // The host's camera and microphone switches while live: the local tracks are disabled (the
 // stream carries black and silence) and viewers are told (host/video, host/audio), so their
-// player can say "Host camera off".
+// player can say "Host camera off". They start as viewers were last told (the session's
+// host_media: a studio opened again soon after keeps a camera turned off, off).
+import type { HostMedia } from '@vidinfra/domain';
 import { useApi } from '@vidinfra/ui';
 import { Button, Text } from '@mantine/core';
 import { IconMicrophone, IconMicrophoneOff, IconVideo, IconVideoOff } from '@tabler/icons-react';
@@ -15,12 +17,18 @@ const tracksOf = (stream: MediaStream, kind: Kind) =>
 export function HostMediaControls({
   sessionId,
   stream,
+  told,
 }: {
   sessionId: string;
   stream: MediaStream | null;
+  /** What viewers were last told, when the controls open. */
+  told: HostMedia;
 }) {
   const api = useApi();
-  const [off, setOff] = useState<Record<Kind, boolean>>({ video: false, audio: false });
+  const [off, setOff] = useState<Record<Kind, boolean>>(() => ({
+    video: !told.video,
+    audio: !told.audio,
+  }));
   const [busy, setBusy] = useState<Kind | null>(null);
   const [error, setError] = useState<string | null>(null);
 

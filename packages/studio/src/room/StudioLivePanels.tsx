@@ -70,7 +70,11 @@ export function StudioLivePanels({
             aria-label="Camera, microphone and recording"
           >
             <Group gap="xs" wrap="wrap" preventGrowOverflow={false}>
-              <HostMediaControls sessionId={sessionId} stream={stream} />
+              <HostMediaControls
+                sessionId={sessionId}
+                stream={stream}
+                told={engage.session.host_media}
+              />
               <RecordingControl sessionId={sessionId} />
             </Group>
           </Paper>

@@ -5,7 +5,9 @@ import { useApi } from '@vidinfra/ui';
 import { Alert, Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import type { StagePermissions } from '@vidinfra/domain';
 import { ErrorAlert, Loading, messageOf } from '@vidinfra/ui';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { QueueSection } from './QueueSection.tsx';
+import { StagePerson } from './StagePerson.tsx';
 import type { StageQueue } from './use-stage-queue.ts';
 
 const PERMISSIONS: { key: keyof StagePermissions; label: string }[] = [
@@ -13,55 +15,6 @@ const PERMISSIONS: { key: keyof StagePermissions; label: string }[] = [
   { key: 'can_publish_video', label: 'Video' },
   { key: 'can_publish_screen', label: 'Screen' },
 ];
-
-function Person({
-  name,
-  detail,
-  children,
-}: {
-  name: string;
-  detail?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Group justify="space-between" gap="xs" wrap="wrap" data-testid="stage-person">
-      <div style={{ minWidth: 0, flex: '1 1 120px' }}>
-        <Text size="sm" fw={600} truncate>
-          {name}
-        </Text>
-        {detail && (
-          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {detail}
-          </Text>
-        )}
-      </div>
-      <Group gap={6} wrap="nowrap">
-        {children}
-      </Group>
-    </Group>
-  );
-}
-
-function Answer({
-  name,
-  onApprove,
-  onReject,
-}: {
-  name: string;
-  onApprove(): void;
-  onReject(): void;
-}) {
-  return (
-    <>
-      <Button size="compact-sm" onClick={onApprove} aria-label={`Approve ${name}`}>
-        Approve
-      </Button>
-      <Button size="compact-sm" variant="default" onClick={onReject} aria-label={`Reject ${name}`}>
-        Reject
-      </Button>
-    </>
-  );
-}
 
 export function StudioStage({ queue }: { queue: StageQueue }) {
   const api = useApi();
@@ -89,74 +42,44 @@ export function StudioStage({ queue }: { queue: StageQueue }) {
         </Alert>
       )}
       {(queue.byHand || queue.hands.length > 0) && (
-        <Stack gap="xs" component="section" aria-label="Raised hands">
-          <Title order={4} size="h5">
-            Raised hands
-          </Title>
-          {queue.hands.length === 0 && (
-            <Text size="sm" c="dimmed">
-              No hands raised
-            </Text>
-          )}
-          {queue.hands.map((hand) => (
-            <Person
-              key={hand.id}
-              name={hand.display_name}
-              detail={
-                hand.message ?? (hand.position ? `Number ${hand.position} in line` : undefined)
-              }
-            >
-              <Answer
-                name={hand.display_name}
-                onApprove={() =>
-                  act(() =>
-                    api.stage.approveHand.mutate({ id: hand.session_id, user_id: hand.user_id }),
-                  )
-                }
-                onReject={() =>
-                  act(() =>
-                    api.stage.rejectHand.mutate({ id: hand.session_id, user_id: hand.user_id }),
-                  )
-                }
-              />
-            </Person>
-          ))}
-        </Stack>
+        <QueueSection
+          title="Raised hands"
+          empty="No hands raised"
+          items={queue.hands}
+          detail={(hand) =>
+            hand.message ?? (hand.position ? `Number ${hand.position} in line` : undefined)
+          }
+          onApprove={(hand) =>
+            act(() => api.stage.approveHand.mutate({ id: hand.session_id, user_id: hand.user_id }))
+          }
+          onReject={(hand) =>
+            act(() => api.stage.rejectHand.mutate({ id: hand.session_id, user_id: hand.user_id }))
+          }
+        />
       )}
       {(queue.byRequest || queue.requests.length > 0) && (
-        <Stack gap="xs" component="section" aria-label="Join requests">
-          <Title order={4} size="h5">
-            Join requests
-          </Title>
-          {queue.requests.length === 0 && (
-            <Text size="sm" c="dimmed">
-              No join requests
-            </Text>
-          )}
-          {queue.requests.map((request) => (
-            <Person key={request.id} name={request.display_name} detail={request.message}>
-              <Answer
-                name={request.display_name}
-                onApprove={() =>
-                  act(() =>
-                    api.stage.approveJoinRequest.mutate({
-                      id: request.session_id,
-                      request_id: request.id,
-                    }),
-                  )
-                }
-                onReject={() =>
-                  act(() =>
-                    api.stage.rejectJoinRequest.mutate({
-                      id: request.session_id,
-                      request_id: request.id,
-                    }),
-                  )
-                }
-              />
-            </Person>
-          ))}
-        </Stack>
+        <QueueSection
+          title="Join requests"
+          empty="No join requests"
+          items={queue.requests}
+          detail={(request) => request.message}
+          onApprove={(request) =>
+            act(() =>
+              api.stage.approveJoinRequest.mutate({
+                id: request.session_id,
+                request_id: request.id,
+              }),
+            )
+          }
+          onReject={(request) =>
+            act(() =>
+              api.stage.rejectJoinRequest.mutate({
+                id: request.session_id,
+                request_id: request.id,
+              }),
+            )
+          }
+        />
       )}
       {!queue.byHand && !queue.byRequest && (
         <Text size="sm" c="dimmed">
@@ -180,7 +103,7 @@ export function StudioStage({ queue }: { queue: StageQueue }) {
         )}
         {queue.onStage.map((person) => (
           <Stack key={person.user_id} gap={4}>
-            <Person name={person.display_name}>
+            <StagePerson name={person.display_name}>
               <Button
                 size="compact-sm"
                 variant="light"
@@ -194,7 +117,7 @@ export function StudioStage({ queue }: { queue: StageQueue }) {
               >
                 Remove
               </Button>
-            </Person>
+            </StagePerson>
             <Group gap="md">
               {PERMISSIONS.map(({ key, label }) => (
                 <Switch

@@ -1,8 +1,8 @@
 // The session's realtime feed for the watch page (and the studio): one connection for the page's
 // life, following `session:{id}`, the staff's `session:{id}:staff` when asked (the studio) and,
-// once someone is signed in, their own `user:{id}`. Events go to the page's
-// listeners in order; the session's own changes (settings, status, viewer count) update its
-// cached read; a channel that went stale refetches what it covers; a ban closes the feed.
+// once someone is signed in, their own `user:{id}`. Events go to the page's listeners in order;
+// the session's own changes (settings, status, host media, viewer count) update its cached read;
+// a channel that went stale refetches what it covers; a ban closes the feed.
 import { useQueryClient } from '@tanstack/react-query';
 import {
   followChannels,
@@ -19,7 +19,6 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApiServices } from './api-context.ts';
 import type { FeedListener } from './engage-context.ts';
-import { setHostMedia } from './host-media.ts';
 
 const sessionKey = (sessionId: string) => ['sessions', 'get', sessionId];
 
@@ -29,6 +28,10 @@ function applyToSession(message: RealtimeMessage, session: SessionResponse): Ses
       return { ...session, settings: message.payload.settings };
     case 'session.status_changed':
       return { ...session, status: message.payload.status };
+    case 'host.video':
+      return { ...session, host_media: { ...session.host_media, video: message.payload.enabled } };
+    case 'host.audio':
+      return { ...session, host_media: { ...session.host_media, audio: message.payload.enabled } };
     default:
       return session;
   }
@@ -70,12 +73,6 @@ export function useRealtimeFeed(sessionId: string, userId: string | null, staff 
         queryClient.setQueryData<SessionResponse>(sessionKey(sessionId), (session) =>
           session ? applyToSession(message, session) : session,
         );
-        if (message.event === 'host.video' || message.event === 'host.audio')
-          setHostMedia(
-            sessionId,
-            message.event === 'host.video' ? 'video' : 'audio',
-            message.payload.enabled,
-          );
         for (const listener of listeners.current) listener(message);
       },
       onStale: () => void queryClient.invalidateQueries(),
