@@ -144,4 +144,28 @@ describe('followers of one socket share its subscriptions', () => {
     expect(late.onRefused.mock.calls[0]![1]).toMatchObject({ code: 'BANNED' });
     expect(fake.sent.filter((s) => s.name === 'subscribe')).toHaveLength(1);
   });
+
+  it('a follower joining a channel the server took the socket out of asks again', async () => {
+    let banned = false;
+    const fake = fakeSocket({
+      subscribe: ({ channel }) =>
+        banned
+          ? { ok: false, error: { code: 'BANNED', message: 'You are banned' } }
+          : { ok: true, data: { channel, last_seq: 3 } },
+    });
+    fake.connect();
+    const first = handlers();
+    followChannels(fake.socket, [CHANNEL], first);
+    await vi.waitUntil(() => first.onFollowing.mock.calls.length === 1);
+    banned = true;
+    fake.deliver('channel:removed', { channels: [CHANNEL], reason: 'banned' });
+    fake.deliver('event', event(4));
+    expect(seqsOf(first)).toEqual([]);
+
+    const second = handlers();
+    followChannels(fake.socket, [CHANNEL], second);
+    await vi.waitUntil(() => second.onRefused.mock.calls.length === 1);
+    expect(first.onRefused).toHaveBeenCalledOnce();
+    expect(fake.sent.filter((s) => s.name === 'subscribe')).toHaveLength(2);
+  });
 });

@@ -180,6 +180,10 @@ function createSubscriptions(socket: SubscriptionSocket, onEmpty: () => void) {
       };
       channels.set(channel, state);
       if (socket.connected) void subscribe(channel, state);
+    } else if (state.removed && socket.connected) {
+      // The server took the socket out of the channel: it says again whether it may follow.
+      state.members.add(member);
+      void subscribe(channel, state);
     } else {
       state.members.add(member);
       // Shares the subscription: told what the others were told, after the caller returns.
