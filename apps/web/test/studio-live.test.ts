@@ -1,12 +1,13 @@
 // The studio while live, in Debian's Chromium with the fake webcam, against the server as
 // `npm start` runs it: the host goes live from the studio and a viewer watches; the viewer chats
 // and votes and the host sees both live in the studio's side panel; the viewer raises a hand and
-// the host approves it in the Stage tab (the viewer's stage panel appears); the host records
-// (REC shows, then goes) and turns the camera off (the viewer's player says so, and so does a
-// viewer who opens the page after, until the camera is back on); the host deletes
-// a message (gone for the viewer) and bans the viewer (their chat box closes); a second viewer
-// asks to join and is approved, and past the stage size the server's refusal is shown. The
-// health panel is green while publishing. Screenshots of each tab, at a desktop and a 360 px phone size.
+// the host approves it in the Stage tab (the viewer's stage panel appears, their camera plays in
+// the studio's strip; the studio page has opened one realtime connection for all of it); the
+// host records (REC shows, then goes) and turns the camera off (the viewer's player says so, and
+// so does a viewer who opens the page after, until the camera is back on); the host deletes a
+// message (gone for the viewer) and bans the viewer (their chat box closes); a second viewer asks
+// to join and is approved, and past the stage size the server's refusal is shown. The health
+// panel is green while publishing. Screenshots of each tab, at a desktop and a 360 px phone size.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -18,6 +19,7 @@ import {
   VIEWPORTS,
 } from './support/browser.ts';
 import { restClient } from './support/rest.ts';
+import { expectPlaying } from './support/video.ts';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
 
 const TITLE = 'Studio live: chat, polls and stage';
@@ -79,6 +81,8 @@ describe('the studio while live', () => {
   let hostErrors: string[];
   let viewer: Page;
   let viewerErrors: string[];
+  /** The realtime (Socket.IO) connections the studio page opened. */
+  const hostSockets: string[] = [];
 
   beforeAll(async () => {
     const size = { viewport: { width: DESKTOP.width, height: DESKTOP.height } };
@@ -87,6 +91,9 @@ describe('the studio while live', () => {
     viewerContext = await browser.newContext({ ...size, permissions: ['camera', 'microphone'] });
     viewerContext2 = await browser.newContext({ ...size, permissions: ['camera', 'microphone'] });
     ({ page: host, errors: hostErrors } = await openPage(hostContext));
+    host.on('websocket', (socket) => {
+      if (socket.url().includes('/socket.io/')) hostSockets.push(socket.url());
+    });
     ({ page: viewer, errors: viewerErrors } = await openPage(viewerContext));
   });
   afterAll(async () => {
@@ -187,6 +194,10 @@ describe('the studio while live', () => {
       .filter({ hasText: /^1 of \d+/ })
       .waitFor();
     await host.getByText('No hands raised').waitFor();
+    // The guest's camera plays in the studio over WebRTC, signalled on the page's one realtime
+    // connection, which also carries the side panel's chat, polls and stage.
+    await expectPlaying(host, '[data-testid="guest-tile"] video');
+    expect(hostSockets).toHaveLength(1);
     // Screen sharing allowed from the studio: the switch turns on and stays on.
     const screen = host.getByRole('switch', { name: `Screen for ${GUEST}` });
     expect(await screen.isChecked()).toBe(false);
@@ -290,6 +301,7 @@ describe('the studio while live', () => {
     const hours = (Date.parse(bans.items[0]!.expires_at!) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(23.9);
     expect(hours).toBeLessThanOrEqual(24);
+    expect(hostSockets).toHaveLength(1);
     expect(hostErrors).toEqual([]);
     expect(viewerErrors).toEqual([]);
   });

@@ -31,3 +31,7 @@ export { useChatMessages } from './engage/use-chat-messages.ts';
 export { usePlayheadGate } from './engage/use-playhead-gate.ts';
 export { usePolls } from './engage/use-polls.ts';
 export { useRealtimeFeed } from './engage/use-realtime-feed.ts';
+export {
+  RealtimeConnectionProvider,
+  useRealtimeConnection,
+} from './engage/realtime-connection-context.tsx';

@@ -9,6 +9,7 @@ import {
   type PlayheadClock,
   EngageContext,
   type Engage,
+  RealtimeConnectionProvider,
   useRealtimeFeed,
 } from '@vidinfra/ui';
 import { useMemo, useState } from 'react';
@@ -80,11 +81,13 @@ function EngagementPanels({
   );
 }
 
-/** The panels with this app's API client (the shared hooks' ApiContext). */
+/** The panels with this app's API client (the shared hooks' ApiContext), on one connection. */
 export function Engagement(props: Parameters<typeof EngagementPanels>[0]) {
   return (
     <ApiContext.Provider value={webApiServices}>
-      <EngagementPanels {...props} />
+      <RealtimeConnectionProvider>
+        <EngagementPanels {...props} />
+      </RealtimeConnectionProvider>
     </ApiContext.Provider>
   );
 }

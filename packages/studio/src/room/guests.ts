@@ -1,36 +1,36 @@
-// The studio's stage guests: a realtime connection of their own (as the signed-in host) carries
-// the guests' WebRTC signalling and the stage events, the stage list comes through the API client.
+// The studio's stage guests: the studio's one realtime connection (as the signed-in host, shared
+// with the side panels) carries the guests' WebRTC signalling and the stage events, the stage
+// list comes through the API client.
 // One call per studio page: the streams it answers go to the "On stage" strip and the compositor.
-import { useApiServices } from '@vidinfra/ui';
+import { useApi, useRealtimeConnection } from '@vidinfra/ui';
 import {
   useGuestStreams,
   type GuestStream,
   type GuestStreamsSource,
 } from '../guests/use-guest-streams.ts';
 import { useEffect, useMemo } from 'react';
-import { openRealtimeConnection } from '@vidinfra/api-client';
 
 export { GuestStrip } from '../ui/GuestStrip.tsx';
 export type { GuestStream } from '../guests/use-guest-streams.ts';
 
 /** The guests' streams while `active` (backstage or live): the connection is open meanwhile. */
 export function useStudioGuestStreams(sessionId: string, active: boolean): GuestStream[] {
-  const { api, serverOrigin, authSession } = useApiServices();
-  const connection = useMemo(
-    () => (active ? openRealtimeConnection({ url: serverOrigin, authSession }) : null),
-    [active, serverOrigin, authSession],
-  );
+  const api = useApi();
+  const connection = useRealtimeConnection();
   useEffect(() => {
-    connection?.open();
-    return () => connection?.close();
-  }, [connection]);
+    if (!active) return;
+    connection.open();
+    return () => connection.close();
+  }, [active, connection]);
   const source = useMemo<GuestStreamsSource | null>(
     () =>
-      connection && {
-        socket: connection.socket,
-        readStage: () => api.stage.list.query({ id: sessionId }),
-      },
-    [connection, sessionId, api],
+      active
+        ? {
+            socket: connection.socket,
+            readStage: () => api.stage.list.query({ id: sessionId }),
+          }
+        : null,
+    [active, connection, sessionId, api],
   );
   return useGuestStreams(sessionId, source);
 }

@@ -1,9 +1,11 @@
 // What the app that mounts the studio gives it: the API of the server it talks to (the shared
 // hooks' ApiContext: the typed tRPC client, the auth session the realtime connections present,
 // the server's origin), the signed-in host, and where "Back to the dashboard" goes. The web app
-// gives its same-origin client; the desktop renderer a client of the server the host chose.
+// gives its same-origin client; the desktop renderer a client of the server the host chose. The
+// studio's one realtime connection (RealtimeConnectionProvider) is made here: the side panels'
+// feed and the stage guests' WebRTC link share it.
 import type { UserResponse } from '@vidinfra/domain';
-import { ApiContext, type ApiServices } from '@vidinfra/ui';
+import { ApiContext, RealtimeConnectionProvider, type ApiServices } from '@vidinfra/ui';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 
 export interface StudioServices extends ApiServices {
@@ -30,7 +32,9 @@ export function StudioServicesProvider({
   );
   return (
     <ApiContext.Provider value={value}>
-      <StudioServicesContext.Provider value={value}>{children}</StudioServicesContext.Provider>
+      <RealtimeConnectionProvider>
+        <StudioServicesContext.Provider value={value}>{children}</StudioServicesContext.Provider>
+      </RealtimeConnectionProvider>
     </ApiContext.Provider>
   );
 }

@@ -1,14 +1,11 @@
-// The session's realtime feed for the watch page (and the studio): one connection for the page's
-// life, following `session:{id}`, the staff's `session:{id}:staff` when asked (the studio) and,
-// once someone is signed in, their own `user:{id}`. Events go to the page's listeners in order;
-// the session's own changes (settings, status, host media, viewer count) update its cached read;
-// a channel that went stale refetches what it covers; a ban closes the feed.
+// The session's realtime feed for the watch page (and the studio): on the page's one realtime
+// connection (RealtimeConnectionProvider), following `session:{id}`, the staff's
+// `session:{id}:staff` when asked (the studio) and, once someone is signed in, their own
+// `user:{id}`. Events go to the page's listeners in order; the session's own changes (settings,
+// status, host media, viewer count) update its cached read; a channel that went stale refetches
+// what it covers; a ban closes the feed.
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  followChannels,
-  openRealtimeConnection,
-  type RealtimeConnection,
-} from '@vidinfra/api-client';
+import { followChannels } from '@vidinfra/api-client';
 import {
   sessionChannel,
   staffChannel,
@@ -17,8 +14,8 @@ import {
   type SessionResponse,
 } from '@vidinfra/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useApiServices } from './api-context.ts';
 import type { FeedListener } from './engage-context.ts';
+import { useRealtimeConnection } from './realtime-connection-context.tsx';
 
 const sessionKey = (sessionId: string) => ['sessions', 'get', sessionId];
 
@@ -39,10 +36,7 @@ function applyToSession(message: RealtimeMessage, session: SessionResponse): Ses
 
 export function useRealtimeFeed(sessionId: string, userId: string | null, staff = false) {
   const queryClient = useQueryClient();
-  const { serverOrigin, authSession } = useApiServices();
-  const [connection] = useState<RealtimeConnection>(() =>
-    openRealtimeConnection({ url: serverOrigin, authSession }),
-  );
+  const connection = useRealtimeConnection();
   const listeners = useRef(new Set<FeedListener>());
   const [banned, setBanned] = useState(false);
   const [connected, setConnected] = useState(false);
