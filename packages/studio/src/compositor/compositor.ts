@@ -99,10 +99,13 @@ export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY
     async stop() {
       if (stopped) return;
       stopped = true;
-      // The feeds end first and settle once each frame they read is posted or closed; the worker,
-      // told after those frames, closes all it holds and answers before it is terminated (a
-      // frame left in a terminated worker, or unread on this side, would be reported: "A
-      // VideoFrame was garbage collected without being closed"). Each wait has a bound.
+      // The published tracks end at once; the mix is released meanwhile.
+      video.stop();
+      const audioStopped = audio.stop();
+      // The feeds end and settle once each frame they read is posted or closed; the worker, told
+      // after those frames, closes all it holds and answers before it is terminated (a frame left
+      // in a terminated worker, or unread on this side, would be reported: "A VideoFrame was
+      // garbage collected without being closed"). Each wait has a bound.
       const ended = Promise.all([...feeds.values()].map((feed) => feed.stop()));
       feeds.clear();
       await within(ended, STOP_TIMEOUT_MS);
@@ -110,8 +113,7 @@ export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY
       post({ type: 'stop' });
       await within(acknowledged, STOP_TIMEOUT_MS);
       worker.terminate();
-      video.stop();
-      await audio.stop();
+      await audioStopped;
     },
   };
 }
