@@ -33,15 +33,6 @@ export function launchBrowser(args: string[] = []): Promise<Browser> {
 }
 
 /** A page that records its console errors, uncaught exceptions and failed requests. */
-/**
- * Chromium's garbage collector reporting a VideoFrame nobody closed. It comes now and then from
- * the studio's compositor pipeline (MediaStreamTrackProcessor streams transferred to the drawing
- * worker) under load, at a moment the collector picks, and we have not found the frame: a known
- * defect (README, "not built or not run"), not a page error a viewer sees. It is left out of the
- * recorded errors so that the tests stay deterministic; every other console error still fails them.
- */
-const UNCLOSED_FRAME = /^A VideoFrame was garbage collected without being closed\./;
-
 export async function openPage(context: BrowserContext) {
   return recordErrors(await context.newPage());
 }
@@ -50,8 +41,7 @@ export async function openPage(context: BrowserContext) {
 export function recordErrors(page: Page) {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !UNCLOSED_FRAME.test(message.text()))
-      errors.push(message.text());
+    if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('response', (response) => {

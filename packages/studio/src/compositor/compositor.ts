@@ -2,7 +2,7 @@
 // drawn by a worker on an OffscreenCanvas (so a hidden tab keeps drawing), captured as the
 // published video; their audio mixed with Web Audio. One MediaStream out.
 import { createAudioMix, type AudioMix } from './audio-mix.ts';
-import { feedFrames, type FrameFeed } from './frame-feed.ts';
+import { feedFrames, within, type FrameFeed } from './frame-feed.ts';
 import type { InputKind, Layout } from './layout.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { DEFAULT_OUTPUT_QUALITY, type OutputQuality } from './quality.ts';
@@ -39,6 +39,9 @@ export const compositorSupported = () =>
   typeof HTMLCanvasElement !== 'undefined' &&
   'transferControlToOffscreen' in HTMLCanvasElement.prototype &&
   'captureStream' in HTMLCanvasElement.prototype;
+
+/** How long stopping waits for the feeds' last frames, then for the worker's answer. */
+const STOP_TIMEOUT_MS = 2_000;
 
 export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY): Compositor {
   const canvas = document.createElement('canvas');
@@ -81,12 +84,12 @@ export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY
         if (!track || track.readyState === 'ended') continue;
         wanted.add(input.id);
         if (feeds.get(input.id)?.trackId === track.id) continue;
-        feeds.get(input.id)?.stop();
+        void feeds.get(input.id)?.stop();
         feeds.set(input.id, feedFrames(input.id, track, quality.fps, post));
       }
       for (const [id, feed] of feeds)
         if (!wanted.has(id)) {
-          feed.stop();
+          void feed.stop();
           feeds.delete(id);
         }
       audio.update(inputs);
@@ -96,21 +99,21 @@ export function createCompositor(quality: OutputQuality = DEFAULT_OUTPUT_QUALITY
     async stop() {
       if (stopped) return;
       stopped = true;
-      // The inputs' tracks stop first, so each frame stream ends and the worker closes the frames
-      // still queued in it, and those it holds, before it goes: terminated at once (or streams
-      // cancelled), those would be left to the garbage collector ("A VideoFrame was garbage
-      // collected without being closed").
-      for (const feed of feeds.values()) feed.stop();
-      feeds.clear();
-      const closed = new Promise<void>((resolve) => {
-        workerStopped = resolve;
-        setTimeout(resolve, 2_000);
-      });
-      post({ type: 'stop' });
-      await closed;
-      worker.terminate();
+      // The published tracks end at once; the mix is released meanwhile.
       video.stop();
-      await audio.stop();
+      const audioStopped = audio.stop();
+      // The feeds end and settle once each frame they read is posted or closed; the worker, told
+      // after those frames, closes all it holds and answers before it is terminated (a frame left
+      // in a terminated worker, or unread on this side, would be reported: "A VideoFrame was
+      // garbage collected without being closed"). Each wait has a bound.
+      const ended = Promise.all([...feeds.values()].map((feed) => feed.stop()));
+      feeds.clear();
+      await within(ended, STOP_TIMEOUT_MS);
+      const acknowledged = new Promise<void>((resolve) => (workerStopped = resolve));
+      post({ type: 'stop' });
+      await within(acknowledged, STOP_TIMEOUT_MS);
+      worker.terminate();
+      await audioStopped;
     },
   };
 }

@@ -13,14 +13,16 @@ export type ToWorker =
   | { type: 'init'; canvas: OffscreenCanvas; fps: number }
   /** Which inputs exist now and the layout: drawn from the next tick on. */
   | { type: 'scene'; inputs: WorkerInput[]; layout: Layout }
-  /** An input's frames as a stream (MediaStreamTrackProcessor's readable, transferred). */
-  | { type: 'frames'; id: string; frames: ReadableStream<VideoFrame> }
-  /** One frame of an input (the fallback: ImageBitmaps grabbed on the main thread). */
-  | { type: 'frame'; id: string; frame: ImageBitmap }
+  /**
+   * One frame of an input, transferred: the worker holds it or closes it (a VideoFrame read by a
+   * MediaStreamTrackProcessor, or, the fallback, an ImageBitmap grabbed from a video element).
+   */
+  | { type: 'frame'; id: string; frame: VideoFrame | ImageBitmap }
+  /** After the last frame of every feed: close everything, answer 'stopped'. */
   | { type: 'stop' };
 
 export type FromWorker =
   /** Draws happened: how many since the start (tests and health read it). */
   | { type: 'drawn'; frames: number }
-  /** After 'stop': every frame it held is closed and its readers cancelled. */
+  /** After 'stop': every frame it was sent is closed. */
   | { type: 'stopped' };

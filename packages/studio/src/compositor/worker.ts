@@ -3,6 +3,7 @@
 // not tied to the page's animation frames, so a hidden or background tab keeps drawing.
 /// <reference lib="webworker" />
 import { fitRect, layoutTiles, type Layout, type Rect } from './layout.ts';
+import { heldFrames } from './held-frames.ts';
 import type { FromWorker, ToWorker, WorkerInput } from './protocol.ts';
 
 type Picture = VideoFrame | ImageBitmap;
@@ -13,49 +14,12 @@ let timer: ReturnType<typeof setInterval> | null = null;
 let inputs: WorkerInput[] = [];
 let layout: Layout = 'solo';
 let drawn = 0;
-const latest = new Map<string, Picture>();
-const readers = new Map<string, ReadableStreamDefaultReader<VideoFrame>>();
-/** The reading loops running: stopping waits for their streams to end. */
-const loops = new Set<Promise<void>>();
-let stopping = false;
+const held = heldFrames<Picture>();
 
 const sizeOf = (picture: Picture) =>
   'displayWidth' in picture
     ? { width: picture.displayWidth, height: picture.displayHeight }
     : { width: picture.width, height: picture.height };
-
-function keep(id: string, picture: Picture) {
-  latest.get(id)?.close();
-  latest.set(id, picture);
-}
-
-/**
- * Stops drawing an input. Its reader is not cancelled (a cancelled stream drops the frames queued
- * in it unclosed): the page stops the input's track, the stream ends, and the reading loop closes
- * every frame still coming.
- */
-function forget(id: string) {
-  latest.get(id)?.close();
-  latest.delete(id);
-  readers.delete(id);
-}
-
-async function read(id: string, frames: ReadableStream<VideoFrame>) {
-  const reader = frames.getReader();
-  readers.set(id, reader);
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      if (!stopping && readers.get(id) === reader) keep(id, value);
-      else value.close();
-    }
-  } catch {
-    // The track ended.
-  } finally {
-    if (readers.get(id) === reader) readers.delete(id);
-  }
-}
 
 function label(g: OffscreenCanvasRenderingContext2D, text: string, rect: Rect) {
   const size = Math.max(12, Math.round(g.canvas.height / 36));
@@ -83,7 +47,7 @@ function draw() {
   g.fillRect(0, 0, width, height);
   for (const tile of layoutTiles(layout, inputs, width, height)) {
     const input = inputs.find((candidate) => candidate.id === tile.id)!;
-    const picture = latest.get(tile.id);
+    const picture = held.latest(tile.id);
     g.save();
     g.beginPath();
     g.rect(tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height);
@@ -115,14 +79,15 @@ function draw() {
   if (drawn % 30 === 1) scope.postMessage({ type: 'drawn', frames: drawn } satisfies FromWorker);
 }
 
-/** The page stopped every input's track first: each stream ends and its loop closes its frames. */
-async function stop() {
-  stopping = true;
+/**
+ * The page stopped its feeds first and posted this after their last frames: every frame it sent
+ * has come (messages arrive in order) and is held or closed; the held ones are closed now.
+ */
+function stop() {
   if (timer) clearInterval(timer);
   timer = null;
-  for (const id of [...latest.keys(), ...readers.keys()]) forget(id);
+  held.closeAll();
   context = null;
-  await Promise.all(loops);
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -132,28 +97,22 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       context = message.canvas.getContext('2d', { alpha: false });
       timer = setInterval(draw, 1000 / message.fps);
       break;
-    case 'scene': {
+    case 'scene':
       inputs = message.inputs;
       layout = message.layout;
-      const ids = new Set(inputs.map((input) => input.id));
-      for (const id of [...latest.keys(), ...readers.keys()]) if (!ids.has(id)) forget(id);
+      held.retain(new Set(inputs.map((input) => input.id)));
       break;
-    }
-    case 'frames': {
-      const loop = read(message.id, message.frames);
-      loops.add(loop);
-      void loop.finally(() => loops.delete(loop));
-      break;
-    }
     case 'frame':
-      if (inputs.some((input) => input.id === message.id)) keep(message.id, message.frame);
-      else message.frame.close();
+      held.receive(
+        message.id,
+        message.frame,
+        inputs.some((input) => input.id === message.id),
+      );
       break;
     case 'stop':
-      void stop().then(() => {
-        scope.postMessage({ type: 'stopped' } satisfies FromWorker);
-        scope.close();
-      });
+      stop();
+      scope.postMessage({ type: 'stopped' } satisfies FromWorker);
+      scope.close();
       break;
   }
 };
