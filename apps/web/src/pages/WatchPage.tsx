@@ -19,7 +19,7 @@ import {
   type PlaybackProbe,
   type PlayheadClock,
 } from '@vidinfra/ui';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { AnchorLink } from '../components/AnchorLink.tsx';
 import { isSettledError } from '../query-client.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
@@ -58,13 +58,14 @@ function SignInToWatch({ sessionId }: { sessionId: string }) {
 }
 
 /** A private session's live stream: its signed playback, renewed before the token expires. */
-function SignedLivePlayer({
-  session,
-  onStarted,
-}: {
+interface StageProps {
   session: SessionResponse;
   onStarted: OnStarted;
-}) {
+  /** Notices over the live video (see LivePlayer). */
+  overlay?: ReactNode;
+}
+
+function SignedLivePlayer({ session, onStarted, overlay }: StageProps) {
   const playback = useSignedPlayback(session.id, true);
   if (playback.url)
     return (
@@ -74,6 +75,7 @@ function SignedLivePlayer({
         title={session.title}
         latencyMode={session.settings.latency_mode}
         onStarted={onStarted}
+        overlay={overlay}
       />
     );
   if (playback.pending) return <Loading label="Loading the stream" />;
@@ -94,7 +96,7 @@ function SignedLivePlayer({
   return <ErrorAlert title="Could not load the stream" error={playback.error} />;
 }
 
-function Stage({ session, onStarted }: { session: SessionResponse; onStarted: OnStarted }) {
+function Stage({ session, onStarted, overlay }: StageProps) {
   switch (session.status) {
     case 'live':
       return session.hls_url ? (
@@ -103,9 +105,10 @@ function Stage({ session, onStarted }: { session: SessionResponse; onStarted: On
           title={session.title}
           latencyMode={session.settings.latency_mode}
           onStarted={onStarted}
+          overlay={overlay}
         />
       ) : (
-        <SignedLivePlayer session={session} onStarted={onStarted} />
+        <SignedLivePlayer session={session} onStarted={onStarted} overlay={overlay} />
       );
     case 'scheduled':
       return (
@@ -195,20 +198,20 @@ export function WatchPage() {
             <StatusBadge status={data.status} />
           </Group>
         </Group>
-        <div style={{ position: 'relative' }}>
-          <Stage
-            session={data}
-            onStarted={(started, playback) => {
-              setClock(() => started);
-              setProbe(playback);
-            }}
-          />
-          {engaging && (
-            <Suspense fallback={null}>
-              <HostMediaNotice hostMedia={data.host_media} />
-            </Suspense>
-          )}
-        </div>
+        <Stage
+          session={data}
+          onStarted={(started, playback) => {
+            setClock(() => started);
+            setProbe(playback);
+          }}
+          overlay={
+            engaging && (
+              <Suspense fallback={null}>
+                <HostMediaNotice hostMedia={data.host_media} />
+              </Suspense>
+            )
+          }
+        />
         {data.description && <Text>{data.description}</Text>}
       </Stack>
       {engaging && (

@@ -5,10 +5,10 @@
 // only then); Safari and iOS play it natively. Once it has a frame, `onStarted` gets the playhead's
 // clock: the wall-clock time of the frame on screen (EXT-X-PROGRAM-DATE-TIME), for showing chat
 // in step with the picture.
-import { Alert, Box, Button } from '@mantine/core';
+import { Alert, Box, Button, Group } from '@mantine/core';
 import { IconVolumeOff } from '@tabler/icons-react';
 import type { SessionResponse } from '@vidinfra/domain';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { liveHlsConfig, playsHlsNatively } from './live-hls-config.ts';
 import { renewNativeSource } from './native-token-renewal.ts';
 import { VIDEO_STYLE, VideoFrame } from './VideoFrame.tsx';
@@ -129,6 +129,8 @@ export interface LivePlayerProps {
   requestUrl?: (url: string) => string;
   /** Called once, when the video has its first frame, with the playhead's clock. */
   onStarted?: (clock: PlayheadClock, probe: PlaybackProbe) => void;
+  /** Notices over the video's top edge, after "Tap to unmute" (wrapping below it when narrow). */
+  overlay?: ReactNode;
 }
 
 export function LivePlayer(props: LivePlayerProps) {
@@ -196,21 +198,31 @@ export function LivePlayer(props: LivePlayerProps) {
           style={VIDEO_STYLE}
         />
       </VideoFrame>
-      {muted && (
-        <Button
-          pos="absolute"
-          top={12}
-          left={12}
-          color="dark"
-          variant="filled"
-          size="sm"
-          onClick={unmute}
-          aria-label="Unmute the live video"
-          leftSection={<IconVolumeOff size={18} aria-hidden />}
-        >
-          Tap to unmute
-        </Button>
-      )}
+      <Group
+        pos="absolute"
+        top={12}
+        left={12}
+        right={12}
+        gap="xs"
+        justify="space-between"
+        align="flex-start"
+        style={{ zIndex: 2, pointerEvents: 'none' }}
+      >
+        {muted && (
+          <Button
+            color="dark"
+            variant="filled"
+            size="sm"
+            onClick={unmute}
+            aria-label="Unmute the live video"
+            leftSection={<IconVolumeOff size={18} aria-hidden />}
+            style={{ pointerEvents: 'auto' }}
+          >
+            Tap to unmute
+          </Button>
+        )}
+        {props.overlay}
+      </Group>
     </Box>
   );
 }
